@@ -1,6 +1,7 @@
 package io.brook.protocol.wire;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -187,24 +188,12 @@ public final class WireFormat {
         return (compact ? sizeOfCompactLength(len) : 2) + len;
     }
 
-    /** The number of bytes {@code s} takes in UTF-8, computed without allocating. */
+    /**
+     * The number of bytes {@code s} takes in UTF-8 as Netty writes it (an unpaired surrogate becomes one
+     * {@code '?'} byte), computed without allocating, so that length prefixes match the bytes written.
+     */
     public static int utf8Length(CharSequence s) {
-        int n = s.length();
-        int bytes = 0;
-        for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
-            if (c < 0x80) {
-                bytes += 1;
-            } else if (c < 0x800) {
-                bytes += 2;
-            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
-                bytes += 4;
-                i++;
-            } else {
-                bytes += 3;
-            }
-        }
-        return bytes;
+        return ByteBufUtil.utf8Bytes(s);
     }
 
     // ---------------------------------------------------------------- bytes
