@@ -1,0 +1,132 @@
+package io.brook.testkit;
+
+import io.brook.testkit.internal.ClusterFactory;
+import io.brook.testkit.internal.ClusterSpec;
+import io.brook.testkit.internal.Settings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Configures a {@link KafkaCluster}. Not thread-safe; {@link #build()} copies the settings, so a builder can be
+ * reused.
+ *
+ * <p>Defaults come from system properties where one is set, so a build can steer every test at once:
+ * <table>
+ *   <caption>System properties read by the builder</caption>
+ *   <tr><th>property</th><th>default</th><th>meaning</th></tr>
+ *   <tr><td>{@code brook.kafka.version}</td><td>{@value Settings#DEFAULT_KAFKA_VERSION}</td>
+ *       <td>Kafka version launched ({@link #kafkaVersion})</td></tr>
+ *   <tr><td>{@code brook.testkit.source}</td><td>{@code AUTO}</td>
+ *       <td>{@link ClusterSource} name; also the environment variable {@code BROOK_TESTKIT_SOURCE}</td></tr>
+ *   <tr><td>{@code brook.testkit.logDir}</td><td>{@code target/kafka-logs} of the working directory</td>
+ *       <td>where launched brokers' logs go ({@link #logDirectory})</td></tr>
+ *   <tr><td>{@code brook.kafka.classpath.file.<version>}</td><td>none</td>
+ *       <td>a file holding the broker class path for that version (as {@code dependency:build-classpath} writes
+ *       it); when absent, the class path is resolved by running Maven and cached</td></tr>
+ *   <tr><td>{@code brook.testkit.cacheDir}</td><td>{@code ~/.cache/brook-testkit}</td>
+ *       <td>where resolved broker class paths are cached, one file per Kafka version</td></tr>
+ *   <tr><td>{@code brook.mvn.executable}</td><td>{@code $MAVEN_HOME/bin/mvn}, else {@code mvn} on the PATH</td>
+ *       <td>the Maven used to resolve a broker class path; {@code brook.mvn.repoLocal} and
+ *       {@code brook.mvn.offline} are passed on to it</td></tr>
+ * </table>
+ */
+public final class KafkaClusterBuilder {
+
+    private int nodes = 1;
+    private String kafkaVersion = Settings.kafkaVersion();
+    private final Map<String, String> brokerProperties = new LinkedHashMap<>();
+    private ClusterSource source = Settings.source();
+    private Duration startTimeout = Duration.ofSeconds(120);
+    private Duration stopTimeout = Duration.ofSeconds(30);
+    private Path logDirectory = Settings.logDirectory();
+    private String brokerHeap = "512m";
+    private final List<String> brokerJvmOptions = new ArrayList<>();
+
+    KafkaClusterBuilder() {
+    }
+
+    /** The number of nodes, each broker and controller: 1 (default) or 3; 2, 4 and 5 also work. */
+    public KafkaClusterBuilder nodes(int nodes) {
+        if (nodes < 1 || nodes > 5) {
+            throw new IllegalArgumentException("nodes must be between 1 and 5, was " + nodes);
+        }
+        this.nodes = nodes;
+        return this;
+    }
+
+    /** The Apache Kafka version to launch, e.g. {@code "4.1.1"} or {@code "3.9.1"} (KRaft: 3.7 or later). */
+    public KafkaClusterBuilder kafkaVersion(String kafkaVersion) {
+        this.kafkaVersion = Settings.requireVersion(kafkaVersion);
+        return this;
+    }
+
+    /** Sets one broker property on every node, replacing the testkit's default for that key, if any. */
+    public KafkaClusterBuilder brokerProperty(String key, String value) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(value, "value");
+        brokerProperties.put(key, value);
+        return this;
+    }
+
+    /** Where the brokers come from; {@link ClusterSource#AUTO} by default. */
+    public KafkaClusterBuilder source(ClusterSource source) {
+        this.source = Objects.requireNonNull(source, "source");
+        return this;
+    }
+
+    /** How long {@link KafkaCluster#start()} and {@link KafkaCluster#restart} wait for nodes to be ready. */
+    public KafkaClusterBuilder startTimeout(Duration startTimeout) {
+        this.startTimeout = requirePositive(startTimeout, "startTimeout");
+        return this;
+    }
+
+    /** How long a graceful stop waits for a node to exit before killing it. */
+    public KafkaClusterBuilder stopTimeout(Duration stopTimeout) {
+        this.stopTimeout = requirePositive(stopTimeout, "stopTimeout");
+        return this;
+    }
+
+    /**
+     * The directory under which a launched cluster keeps its nodes' logs, one sub-directory per cluster, kept
+     * after {@link KafkaCluster#close()} for diagnosis.
+     */
+    public KafkaClusterBuilder logDirectory(Path logDirectory) {
+        this.logDirectory = Objects.requireNonNull(logDirectory, "logDirectory");
+        return this;
+    }
+
+    /** The maximum heap of each launched broker JVM, as for {@code -Xmx}; {@code 512m} by default. */
+    public KafkaClusterBuilder brokerHeap(String brokerHeap) {
+        if (!brokerHeap.matches("[0-9]+[kKmMgG]?")) {
+            throw new IllegalArgumentException("brokerHeap must look like 512m, was " + brokerHeap);
+        }
+        this.brokerHeap = brokerHeap;
+        return this;
+    }
+
+    /** Adds a JVM option for each launched broker, after the testkit's own (so it can override them). */
+    public KafkaClusterBuilder brokerJvmOption(String option) {
+        brokerJvmOptions.add(Objects.requireNonNull(option, "option"));
+        return this;
+    }
+
+    /** Builds the cluster without starting it; call {@link KafkaCluster#start()} next. */
+    public KafkaCluster build() {
+        ClusterSpec spec = new ClusterSpec(nodes, kafkaVersion, brokerProperties, startTimeout, stopTimeout,
+                logDirectory, brokerHeap, brokerJvmOptions);
+        return ClusterFactory.create(source, spec);
+    }
+
+    private static Duration requirePositive(Duration duration, String name) {
+        Objects.requireNonNull(duration, name);
+        if (duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive, was " + duration);
+        }
+        return duration;
+    }
+}

@@ -1,0 +1,48 @@
+package io.brook.testkit.internal;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything a cluster implementation needs to know, as built by {@code KafkaClusterBuilder}. Immutable.
+ *
+ * @param nodes the number of nodes, each broker and controller
+ * @param kafkaVersion the Kafka version to run
+ * @param brokerProperties properties applied to every node, over the testkit's defaults
+ * @param startTimeout how long to wait for nodes to become ready
+ * @param stopTimeout how long a graceful stop waits before killing
+ * @param logDirectory the parent of launched clusters' log directories
+ * @param brokerHeap the launched broker JVM's {@code -Xmx} value
+ * @param brokerJvmOptions extra options for launched broker JVMs
+ */
+public record ClusterSpec(
+        int nodes,
+        String kafkaVersion,
+        Map<String, String> brokerProperties,
+        Duration startTimeout,
+        Duration stopTimeout,
+        Path logDirectory,
+        String brokerHeap,
+        List<String> brokerJvmOptions) {
+
+    public ClusterSpec {
+        if (nodes < 1) {
+            throw new IllegalArgumentException("nodes must be positive, was " + nodes);
+        }
+        Settings.requireVersion(kafkaVersion);
+        brokerProperties = Map.copyOf(brokerProperties);
+        Objects.requireNonNull(startTimeout, "startTimeout");
+        Objects.requireNonNull(stopTimeout, "stopTimeout");
+        Objects.requireNonNull(logDirectory, "logDirectory");
+        Objects.requireNonNull(brokerHeap, "brokerHeap");
+        brokerJvmOptions = List.copyOf(brokerJvmOptions);
+    }
+
+    /** The Kafka major version, e.g. 4 for {@code 4.1.1}. */
+    public int kafkaMajorVersion() {
+        return Integer.parseInt(kafkaVersion.substring(0, kafkaVersion.indexOf('.')));
+    }
+}
