@@ -177,7 +177,9 @@ public final class WireFormat {
             }
             out.writeShort(len);
         }
-        out.writeCharSequence(value, StandardCharsets.UTF_8);
+        // Reserve exactly the computed length: writeCharSequence would demand 3 bytes per char of room and grow
+        // (copy) buffers that were sized exactly from size().
+        ByteBufUtil.reserveAndWriteUtf8(out, value, len);
     }
 
     public static int sizeOfString(String value, boolean compact) {

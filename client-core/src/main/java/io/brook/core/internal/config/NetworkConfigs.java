@@ -1,0 +1,51 @@
+package io.brook.core.internal.config;
+
+import io.brook.common.config.ApiVersionPin;
+import io.brook.common.config.ClientConfig;
+import io.brook.common.config.CommonConfigs;
+import io.brook.common.config.ConfigException;
+import io.brook.core.internal.network.NetworkConfig;
+import io.brook.core.internal.network.VersionRange;
+import io.brook.protocol.ApiKey;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Maps a parsed client configuration to the network layer's {@link NetworkConfig}. Stateless.
+ *
+ * <p>As in Kafka, a {@code reconnect.backoff.max.ms} below {@code reconnect.backoff.ms} makes the backoff a fixed
+ * {@code reconnect.backoff.ms}.
+ */
+public final class NetworkConfigs {
+    private NetworkConfigs() {}
+
+    /**
+     * @param config a configuration including the {@link CommonConfigs} keys
+     * @param clientId the effective client id ({@link ClientIds#effective})
+     * @throws ConfigException if a pin names an API Brook does not know (the parser normally catches this first)
+     */
+    public static NetworkConfig from(ClientConfig config, String clientId) {
+        long reconnectMs = config.get(CommonConfigs.RECONNECT_BACKOFF_MS);
+        long reconnectMaxMs = Math.max(reconnectMs, config.get(CommonConfigs.RECONNECT_BACKOFF_MAX_MS));
+        NetworkConfig.Builder b = NetworkConfig.builder(clientId)
+                .requestTimeoutMs(config.get(CommonConfigs.REQUEST_TIMEOUT_MS))
+                .socketConnectionSetupTimeoutMs(config.get(CommonConfigs.SOCKET_CONNECTION_SETUP_TIMEOUT_MS))
+                .reconnectBackoffMs(reconnectMs)
+                .reconnectBackoffMaxMs(reconnectMaxMs)
+                .connectionsMaxIdleMs(config.get(CommonConfigs.CONNECTIONS_MAX_IDLE_MS))
+                .sendBufferBytes(config.get(CommonConfigs.SEND_BUFFER_BYTES))
+                .receiveBufferBytes(config.get(CommonConfigs.RECEIVE_BUFFER_BYTES));
+        for (String entry : config.get(CommonConfigs.API_VERSION_PINS)) {
+            ApiVersionPin pin = ApiVersionPin.parse(entry);
+            b.pin(apiKey(pin), new VersionRange(pin.minVersion(), pin.maxVersion()));
+        }
+        return b.build();
+    }
+
+    /** The API a pin names. */
+    static ApiKey apiKey(ApiVersionPin pin) {
+        Optional<ApiKey> key = Arrays.stream(ApiKey.values()).filter(k -> pin.appliesTo(k.apiName())).findFirst();
+        return key.orElseThrow(() -> new ConfigException(CommonConfigs.API_VERSION_PINS.name(),
+                "Unknown API '" + pin.api() + "' in " + CommonConfigs.API_VERSION_PINS.name()));
+    }
+}

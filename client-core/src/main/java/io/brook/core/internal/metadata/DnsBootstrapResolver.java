@@ -1,0 +1,101 @@
+package io.brook.core.internal.metadata;
+
+import io.brook.common.config.BootstrapAddress;
+import io.brook.common.config.ClientDnsLookup;
+import io.brook.common.errors.BrookException;
+import io.brook.core.internal.network.Endpoint;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Resolves {@code bootstrap.servers} with DNS as {@code client.dns.lookup} says:
+ * <ul>
+ *   <li>{@link ClientDnsLookup#USE_ALL_DNS_IPS}: one endpoint per IP address of each name, so that a name
+ *       fronting several brokers yields each of them;
+ *   <li>{@link ClientDnsLookup#RESOLVE_CANONICAL_BOOTSTRAP_SERVERS_ONLY}: one endpoint per distinct canonical host
+ *       name of those addresses (for aliases that front a cluster); the network layer resolves those names when
+ *       it connects.
+ * </ul>
+ * Names that do not resolve are skipped with a warning; if none resolves, the result fails.
+ *
+ * <p>Immutable and thread-safe. Lookups block, so they run on the {@code executor} given (never a Netty event
+ * loop); its lifecycle stays with the caller.
+ */
+public final class DnsBootstrapResolver implements BootstrapResolver {
+    private static final Logger log = LoggerFactory.getLogger(DnsBootstrapResolver.class);
+
+    /** The blocking name lookups: the JDK's resolver in production, a table in tests. */
+    @FunctionalInterface
+    public interface HostResolver {
+        /** Every address of {@code host}. */
+        InetAddress[] resolve(String host) throws UnknownHostException;
+
+        /** The canonical host name of {@code address} (a reverse lookup). */
+        default String canonicalName(InetAddress address) {
+            return address.getCanonicalHostName();
+        }
+    }
+
+    private final List<BootstrapAddress> addresses;
+    private final ClientDnsLookup lookup;
+    private final HostResolver hosts;
+    private final Executor executor;
+
+    public DnsBootstrapResolver(List<BootstrapAddress> addresses, ClientDnsLookup lookup, HostResolver hosts,
+            Executor executor) {
+        if (addresses.isEmpty()) {
+            throw new IllegalArgumentException("no bootstrap addresses");
+        }
+        this.addresses = List.copyOf(addresses);
+        this.lookup = Objects.requireNonNull(lookup, "lookup");
+        this.hosts = Objects.requireNonNull(hosts, "hosts");
+        this.executor = Objects.requireNonNull(executor, "executor");
+    }
+
+    /** A resolver using the JDK's resolver. */
+    public static DnsBootstrapResolver system(List<BootstrapAddress> addresses, ClientDnsLookup lookup,
+            Executor executor) {
+        return new DnsBootstrapResolver(addresses, lookup, InetAddress::getAllByName, executor);
+    }
+
+    @Override
+    public CompletableFuture<List<Endpoint>> resolve() {
+        return CompletableFuture.supplyAsync(this::resolveBlocking, executor);
+    }
+
+    /** Resolves every address now, on the calling thread. */
+    List<Endpoint> resolveBlocking() {
+        Set<String> hostPorts = new LinkedHashSet<>();
+        List<Endpoint> endpoints = new ArrayList<>();
+        for (BootstrapAddress address : addresses) {
+            InetAddress[] resolved;
+            try {
+                resolved = hosts.resolve(address.host());
+            } catch (UnknownHostException | SecurityException e) {
+                log.warn("Bootstrap address {} does not resolve: {}", address, e.getMessage());
+                continue;
+            }
+            for (InetAddress ip : resolved) {
+                String host = lookup == ClientDnsLookup.USE_ALL_DNS_IPS ? ip.getHostAddress()
+                        : hosts.canonicalName(ip);
+                if (hostPorts.add(host + ":" + address.port())) {
+                    // Placeholder ids -1, -2, ... keep bootstrap endpoints distinct from real broker ids.
+                    endpoints.add(new Endpoint(-1 - endpoints.size(), host, address.port()));
+                }
+            }
+        }
+        if (endpoints.isEmpty()) {
+            throw new BrookException("None of the bootstrap.servers " + addresses + " resolves");
+        }
+        return List.copyOf(endpoints);
+    }
+}

@@ -1,0 +1,101 @@
+package io.brook.core.internal.metadata;
+
+import io.brook.common.config.MetadataRecoveryStrategy;
+import io.brook.core.internal.network.Endpoint;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Which endpoint a metadata refresh asks: the bootstrap endpoints until a first answer names the brokers, then
+ * those brokers (see {@link NodeChooser}). With {@link MetadataRecoveryStrategy#REBOOTSTRAP} it goes back to the
+ * bootstrap names, to be resolved again, when every known broker failed since the last answer, when refreshes
+ * kept failing for the trigger time, when every bootstrap endpoint failed since they were resolved, or when told
+ * to ({@link #rebootstrap}).
+ *
+ * <p>Not thread-safe: guarded by {@link MetadataManager}'s lock.
+ */
+final class RefreshTargets {
+    private static final Logger log = LoggerFactory.getLogger(RefreshTargets.class);
+
+    private final String clientId;
+    private final MetadataRecoveryStrategy strategy;
+    private final long rebootstrapTriggerMs;
+    private final NodeChooser nodes = new NodeChooser();
+    /** Resolved bootstrap endpoints, or null until (re-)resolved. */
+    private List<Endpoint> bootstrap;
+    private long bootstrapResolvedMs = Long.MIN_VALUE;
+    private boolean useBootstrap = true;
+    private long lastSuccessMs = Long.MIN_VALUE;
+    /** When refreshes started failing, or -1 while they succeed. */
+    private long failingSinceMs = -1;
+
+    RefreshTargets(String clientId, MetadataRecoveryStrategy strategy, long rebootstrapTriggerMs) {
+        this.clientId = clientId;
+        this.strategy = strategy;
+        this.rebootstrapTriggerMs = rebootstrapTriggerMs;
+    }
+
+    /**
+     * Picks the endpoint for an attempt starting now, re-bootstrapping first if the strategy says so.
+     *
+     * @param brokers the brokers of the current snapshot
+     * @return the endpoint, or null if the bootstrap names must be resolved first ({@link #bootstrapResolved})
+     */
+    Endpoint choose(List<Endpoint> brokers, long nowMs) {
+        maybeRebootstrap(brokers, nowMs);
+        if (useBootstrap) {
+            return bootstrap == null ? null : nodes.choose(bootstrap);
+        }
+        return nodes.choose(brokers);
+    }
+
+    /** The bootstrap names resolved to {@code endpoints} (non-empty); returns the one to ask. */
+    Endpoint bootstrapResolved(List<Endpoint> endpoints, long nowMs) {
+        bootstrap = List.copyOf(endpoints);
+        bootstrapResolvedMs = nowMs;
+        return nodes.choose(bootstrap);
+    }
+
+    /** Forgets the resolved bootstrap endpoints and asks them again from the next attempt on. */
+    void rebootstrap(String reason) {
+        log.info("[{}] Rebootstrapping: {}", clientId, reason);
+        useBootstrap = true;
+        bootstrap = null;
+    }
+
+    /** {@code target} answered; from now on the brokers of the answer are asked. */
+    void succeeded(Endpoint target, List<Endpoint> brokers, long nowMs) {
+        nodes.recordSuccess(target);
+        nodes.retainOnly(brokers, bootstrap == null ? List.of() : bootstrap);
+        useBootstrap = false;
+        lastSuccessMs = nowMs;
+        failingSinceMs = -1;
+    }
+
+    /** An attempt failed, at {@code target} or (if null) before sending. */
+    void failed(Endpoint target, long nowMs) {
+        if (target != null) {
+            nodes.recordFailure(target, nowMs);
+        }
+        if (failingSinceMs < 0) {
+            failingSinceMs = nowMs;
+        }
+    }
+
+    private void maybeRebootstrap(List<Endpoint> brokers, long nowMs) {
+        if (strategy != MetadataRecoveryStrategy.REBOOTSTRAP) {
+            return;
+        }
+        if (useBootstrap) {
+            if (bootstrap != null && nodes.allFailedSince(bootstrap, bootstrapResolvedMs)) {
+                rebootstrap("every bootstrap endpoint failed");
+            }
+        } else if (nodes.allFailedSince(brokers, lastSuccessMs)) {
+            rebootstrap("every known broker failed since the last metadata answer");
+        } else if (failingSinceMs >= 0 && nowMs - failingSinceMs >= rebootstrapTriggerMs) {
+            rebootstrap("no metadata answer for " + (nowMs - failingSinceMs) + " ms");
+            failingSinceMs = nowMs;
+        }
+    }
+}

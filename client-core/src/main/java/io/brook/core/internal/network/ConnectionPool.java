@@ -1,0 +1,131 @@
+package io.brook.core.internal.network;
+
+import io.brook.core.Time;
+import io.brook.core.internal.util.ExponentialBackoff;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One connection per broker endpoint, opened lazily by the first send to it (see {@link ConnectionSlot} for the
+ * lifecycle: queueing while connecting, fail-fast during reconnect backoff, idle close). Each endpoint is bound
+ * to one event loop of the client's group for its whole life, so its state needs no locks.
+ *
+ * <p>Thread-safe: the map of slots and the closed flag are guarded by {@code this}; the lock is held only to
+ * look up or create a slot, never while waiting or doing I/O.
+ */
+final class ConnectionPool {
+    private final NetworkConfig config;
+    private final Time time;
+    private final EventLoops eventLoops;
+    private final NetworkTuning tuning;
+    private final String softwareVersion;
+    private final VersionNegotiator negotiator;
+    private final ExponentialBackoff reconnectBackoff;
+    private final Map<Endpoint, ConnectionSlot> slots = new HashMap<>();
+    private boolean closed;
+
+    ConnectionPool(NetworkConfig config, Time time, EventLoops eventLoops, NetworkTuning tuning,
+            String softwareVersion) {
+        this.config = config;
+        this.time = time;
+        this.eventLoops = eventLoops;
+        this.tuning = tuning;
+        this.softwareVersion = softwareVersion;
+        this.negotiator = new VersionNegotiator(config.versionPins());
+        this.reconnectBackoff = new ExponentialBackoff(config.reconnectBackoffMs(),
+                NetworkConfig.RECONNECT_BACKOFF_MULTIPLIER, config.reconnectBackoffMaxMs(),
+                NetworkConfig.RECONNECT_BACKOFF_JITTER);
+    }
+
+    VersionNegotiator negotiator() {
+        return negotiator;
+    }
+
+    /** Sends on the endpoint's connection, opening it if needed. Any thread; never blocks. */
+    void send(Endpoint endpoint, OutgoingRequest request) {
+        ConnectionSlot slot = slot(endpoint);
+        if (slot == null) {
+            request.future().completeExceptionally(NetworkErrors.clientClosed(config.clientId()));
+        } else {
+            slot.submit(request);
+        }
+    }
+
+    /** Opens the endpoint's connection if needed; completes once its handshake is done. Any thread. */
+    CompletableFuture<BrokerApiVersions> connect(Endpoint endpoint) {
+        ConnectionSlot slot = slot(endpoint);
+        return slot == null
+                ? CompletableFuture.failedFuture(NetworkErrors.clientClosed(config.clientId()))
+                : slot.connect();
+    }
+
+    /** The versions of the endpoint's broker if its connection is ready now. Any thread. */
+    Optional<BrokerApiVersions> apiVersions(Endpoint endpoint) {
+        ConnectionSlot slot;
+        synchronized (this) {
+            slot = slots.get(endpoint);
+        }
+        return slot == null ? Optional.empty() : slot.apiVersions();
+    }
+
+    /** The endpoint's connection state, for tests and diagnostics; DISCONNECTED if never used. Any thread. */
+    ConnectionSlot.State state(Endpoint endpoint) {
+        ConnectionSlot slot;
+        synchronized (this) {
+            slot = slots.get(endpoint);
+        }
+        return slot == null ? ConnectionSlot.State.DISCONNECTED : slot.state();
+    }
+
+    /**
+     * Closes every connection; requests queued or in flight fail with {@code NetworkClientClosedException}, and
+     * later sends fail the same way. Any thread. Completes once every channel is closed.
+     */
+    CompletableFuture<Void> close() {
+        List<ConnectionSlot> toClose;
+        synchronized (this) {
+            closed = true;
+            toClose = new ArrayList<>(slots.values());
+        }
+        return CompletableFuture.allOf(toClose.stream().map(ConnectionSlot::close)
+                .toArray(CompletableFuture[]::new));
+    }
+
+    /** The endpoint's slot, created on first use; null once closed. */
+    private synchronized ConnectionSlot slot(Endpoint endpoint) {
+        if (closed) {
+            return null;
+        }
+        return slots.computeIfAbsent(endpoint, e -> new ConnectionSlot(e, eventLoops.group().next(), this::open,
+                negotiator, time, reconnectBackoff, config.connectionsMaxIdleMs(), tuning.idleCheckTickMs(),
+                config.clientId()));
+    }
+
+    /** Starts a TCP connection whose pipeline is built by {@link BrokerChannelInitializer}. */
+    private ChannelFuture open(Endpoint endpoint, EventLoop loop, CompletableFuture<BrokerApiVersions> handshake) {
+        Bootstrap bootstrap = new Bootstrap()
+                .group(loop)
+                .channel(eventLoops.channelType())
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS,
+                        (int) Math.min(Integer.MAX_VALUE, config.socketConnectionSetupTimeoutMs()))
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.SO_KEEPALIVE, true)
+                .handler(new BrokerChannelInitializer(endpoint, config, time, tuning.timeoutTickMs(),
+                        softwareVersion, handshake));
+        if (config.sendBufferBytes() != -1) {
+            bootstrap.option(ChannelOption.SO_SNDBUF, config.sendBufferBytes());
+        }
+        if (config.receiveBufferBytes() != -1) {
+            bootstrap.option(ChannelOption.SO_RCVBUF, config.receiveBufferBytes());
+        }
+        return bootstrap.connect(endpoint.host(), endpoint.port());
+    }
+}

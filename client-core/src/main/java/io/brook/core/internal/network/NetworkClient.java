@@ -1,0 +1,168 @@
+package io.brook.core.internal.network;
+
+import io.brook.core.Time;
+import io.brook.protocol.ApiMessage;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Brook's network layer: one per client. Owns one Netty event-loop group (native epoll when available, else
+ * NIO; threads {@code brook-<clientId>-io-<n>}) and a {@link ConnectionPool} with one connection per broker
+ * endpoint. Requests go out at the version the {@link VersionNegotiator} picks from Brook's range, the broker's
+ * ApiVersions answer, the caller's range and the user's pins.
+ *
+ * <p>Failures are typed: connection refused or closed: retriable {@code NetworkException} naming the endpoint
+ * (also while the endpoint is backing off between reconnect attempts: sends then fail fast rather than wait);
+ * no response in time: retriable {@code TimeoutException} naming API, version, endpoint and timeout; a response
+ * that does not decode: {@code MalformedMessageException} (the connection is closed); no common version:
+ * {@code UnsupportedVersionException}; after {@link #close}: {@code NetworkClientClosedException}.
+ *
+ * <p>Thread-safe; nothing but {@link #close(Duration)} blocks. Futures complete on event-loop threads: callbacks
+ * must not block.
+ */
+public final class NetworkClient implements RequestSender, AutoCloseable {
+    /** How long {@link #close()} waits. */
+    public static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(30);
+    private static final Logger log = LoggerFactory.getLogger(NetworkClient.class);
+
+    private final NetworkConfig config;
+    private final EventLoops eventLoops;
+    private final ConnectionPool pool;
+    private final AtomicBoolean closing = new AtomicBoolean();
+
+    public NetworkClient(NetworkConfig config) {
+        this(config, Time.SYSTEM);
+    }
+
+    /** @param time the clock for deadlines, backoff and idle time */
+    public NetworkClient(NetworkConfig config, Time time) {
+        this(config, time, NetworkTuning.DEFAULT);
+    }
+
+    NetworkClient(NetworkConfig config, Time time, NetworkTuning tuning) {
+        this.config = Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(time, "time");
+        this.eventLoops = EventLoops.start(config.clientId(), config.ioThreads(), tuning.preferNativeTransport());
+        this.pool = new ConnectionPool(config, time, eventLoops, tuning, softwareVersion());
+        log.debug("Network client {} started with {} transport", config.clientId(),
+                eventLoops.isNative() ? "epoll" : "NIO");
+    }
+
+    @Override
+    public <R extends ApiMessage> CompletableFuture<R> send(Endpoint endpoint, ApiMessage request) {
+        return send(endpoint, request, null, config.requestTimeoutMs());
+    }
+
+    @Override
+    public <R extends ApiMessage> CompletableFuture<R> send(Endpoint endpoint, ApiMessage request, short minVersion,
+            short maxVersion) {
+        return send(endpoint, request, new VersionRange(minVersion, maxVersion), config.requestTimeoutMs());
+    }
+
+    /**
+     * As {@link #send(Endpoint, ApiMessage, short, short)} with an explicit timeout, for requests the broker may
+     * legitimately hold longer than {@code requestTimeoutMs} (a Fetch's max wait, a JoinGroup's rebalance).
+     *
+     * @param callerRange the versions the caller can use, or null for any
+     * @param timeoutMs how long to wait for the response once the request is written
+     */
+    public <R extends ApiMessage> CompletableFuture<R> send(Endpoint endpoint, ApiMessage request,
+            VersionRange callerRange, long timeoutMs) {
+        Objects.requireNonNull(endpoint, "endpoint");
+        Objects.requireNonNull(request, "request");
+        CompletableFuture<ApiMessage> future = new CompletableFuture<>();
+        pool.send(endpoint, new OutgoingRequest(request, callerRange, timeoutMs, future));
+        @SuppressWarnings("unchecked")
+        CompletableFuture<R> typed = (CompletableFuture<R>) (CompletableFuture<?>) future;
+        return typed;
+    }
+
+    /**
+     * Opens the connection to {@code endpoint} if needed and completes with its broker's API versions once the
+     * handshake is done; fails like {@link #send} does.
+     */
+    public CompletableFuture<BrokerApiVersions> connect(Endpoint endpoint) {
+        return pool.connect(Objects.requireNonNull(endpoint, "endpoint"));
+    }
+
+    /** The API versions of {@code endpoint}'s broker if a connection to it is ready now; never blocks. */
+    public Optional<BrokerApiVersions> apiVersions(Endpoint endpoint) {
+        return pool.apiVersions(endpoint);
+    }
+
+    /** The negotiator requests are sent with (it holds the user's pins). */
+    public VersionNegotiator versionNegotiator() {
+        return pool.negotiator();
+    }
+
+    public NetworkConfig config() {
+        return config;
+    }
+
+    /** Whether the native epoll transport is in use. */
+    public boolean usesNativeTransport() {
+        return eventLoops.isNative();
+    }
+
+    /** The endpoint's connection state; for tests and diagnostics. */
+    ConnectionSlot.State connectionState(Endpoint endpoint) {
+        return pool.state(endpoint);
+    }
+
+    /** {@link #close(Duration)} with {@link #DEFAULT_CLOSE_TIMEOUT}. */
+    @Override
+    public void close() {
+        close(DEFAULT_CLOSE_TIMEOUT);
+    }
+
+    /**
+     * Closes every connection, fails queued and in-flight requests with {@code NetworkClientClosedException},
+     * shuts the event loops down and waits for their threads to end, returning within {@code timeout} (logging a
+     * warning if the threads are not gone by then). Idempotent. Called from one of the client's own event-loop
+     * threads it starts the same shutdown but cannot wait for it.
+     */
+    public void close(Duration timeout) {
+        long deadlineNs = System.nanoTime() + timeout.toNanos();
+        boolean first = closing.compareAndSet(false, true);
+        CompletableFuture<Void> closed = first ? pool.close() : CompletableFuture.completedFuture(null);
+        if (eventLoops.isOwnThread()) {
+            eventLoops.group().shutdownGracefully(0, timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return;
+        }
+        try {
+            closed.get(remainingMs(deadlineNs), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            log.warn("Network client {}: connections not closed within {}; shutting down anyway", config.clientId(),
+                    timeout);
+        } catch (ExecutionException e) {
+            log.warn("Network client {}: error closing connections", config.clientId(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            if (!eventLoops.shutdown(remainingMs(deadlineNs))) {
+                log.warn("Network client {}: I/O threads still running after {}", config.clientId(), timeout);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static long remainingMs(long deadlineNs) {
+        // Close timeouts are real time by nature: this bounds how long the caller's thread is blocked.
+        return Math.max(0L, TimeUnit.NANOSECONDS.toMillis(deadlineNs - System.nanoTime()));
+    }
+
+    private static String softwareVersion() {
+        String v = NetworkClient.class.getPackage().getImplementationVersion();
+        return v == null || !v.matches("[a-zA-Z0-9](?:[a-zA-Z0-9\\-.]*[a-zA-Z0-9])?") ? "unknown" : v;
+    }
+}

@@ -1,0 +1,69 @@
+package io.brook.core.internal.network;
+
+import io.brook.common.errors.BrookException;
+import io.brook.common.errors.NetworkClientClosedException;
+import io.brook.common.errors.NetworkException;
+import io.brook.common.errors.TimeoutException;
+import io.brook.protocol.wire.MalformedMessageException;
+
+/**
+ * The one place that turns transport failures into Brook's typed exceptions, so every message names the
+ * endpoint (and the API and version when a request is involved) the same way. Stateless.
+ */
+final class NetworkErrors {
+    private NetworkErrors() {}
+
+    /** The TCP connection or the handshake to {@code endpoint} failed; retriable. */
+    static BrookException connectFailed(Endpoint endpoint, Throwable cause) {
+        // A non-retriable typed cause (the broker is too old for any ApiVersions version) must stay what it is.
+        if (cause instanceof BrookException b && !b.isRetriable()) {
+            return b;
+        }
+        return new NetworkException("Connection to " + endpoint + " failed: " + describe(cause), cause);
+    }
+
+    /** A send while the endpoint is backing off after failed connection attempts; retriable. */
+    static NetworkException backingOff(Endpoint endpoint, int failures, long remainingMs, Throwable lastFailure) {
+        return new NetworkException("Not connecting to " + endpoint + " for another " + remainingMs + " ms after "
+                + failures + " failed attempt(s); last failure: " + describe(lastFailure), lastFailure);
+    }
+
+    /** The connection closed before the response to {@code request} arrived; retriable. */
+    static NetworkException disconnected(PendingRequest request, Throwable cause) {
+        String message = "Connection closed before the response to the " + request.describe() + " arrived";
+        return cause == null
+                ? new NetworkException(message)
+                : new NetworkException(message + " (" + describe(cause) + ")", cause);
+    }
+
+    /** Writing {@code request} to the socket failed; retriable. */
+    static NetworkException sendFailed(PendingRequest request, Throwable cause) {
+        return new NetworkException("Could not send the " + request.describe() + ": " + describe(cause), cause);
+    }
+
+    /** No response to {@code request} within {@code timeoutMs}; retriable. */
+    static TimeoutException timedOut(PendingRequest request, long timeoutMs) {
+        return new TimeoutException("The " + request.describe() + " timed out after " + timeoutMs + " ms");
+    }
+
+    /** The response to {@code request} did not decode; the connection is closed. */
+    static MalformedMessageException malformed(PendingRequest request, Throwable cause) {
+        MalformedMessageException e = new MalformedMessageException("The response to the " + request.describe()
+                + " is malformed: " + describe(cause));
+        e.initCause(cause);
+        return e;
+    }
+
+    /** The network client is closed (or closing); not retriable on this client. */
+    static NetworkClientClosedException clientClosed(String clientId) {
+        return new NetworkClientClosedException("Network client " + clientId + " is closed");
+    }
+
+    private static String describe(Throwable t) {
+        if (t == null) {
+            return "unknown cause";
+        }
+        String m = t.getMessage();
+        return m == null ? t.getClass().getSimpleName() : t.getClass().getSimpleName() + ": " + m;
+    }
+}

@@ -1,0 +1,64 @@
+package io.brook.core.internal.network;
+
+import io.brook.protocol.ApiKey;
+import io.brook.protocol.ApiMessage;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A request whose wire version is chosen, on its way to one broker: what the pipeline's outbound handlers receive
+ * from {@link BrokerConnection} (and from the handshake). The correlation handler assigns its correlation id; the
+ * timeout handler watches its deadline; whichever settles {@link #future()} first wins.
+ *
+ * <p>Immutable; the future is thread-safe.
+ *
+ * @param endpoint the broker, for error messages
+ * @param version the negotiated wire version
+ * @param body the request body; not released by the network layer (request bodies hold no pooled buffers that
+ *     the caller does not own)
+ * @param timeoutMs how long the request may wait for its response, counted from when it was sent
+ * @param deadlineMs monotonic time ({@code Time.monotonicMs()}) after which the request times out
+ * @param future completed with the decoded response body, or failed with a typed exception
+ */
+record PendingRequest(Endpoint endpoint, short version, ApiMessage body, long timeoutMs, long deadlineMs,
+        CompletableFuture<ApiMessage> future) {
+
+    PendingRequest {
+        Objects.requireNonNull(endpoint, "endpoint");
+        Objects.requireNonNull(body, "body");
+        Objects.requireNonNull(future, "future");
+    }
+
+    /** A request sent at {@code nowMs} that times out {@code timeoutMs} later. */
+    static PendingRequest of(Endpoint endpoint, short version, ApiMessage body, long nowMs, long timeoutMs,
+            CompletableFuture<ApiMessage> future) {
+        return new PendingRequest(endpoint, version, body, timeoutMs, nowMs + timeoutMs, future);
+    }
+
+    ApiKey apiKey() {
+        return body.apiKey();
+    }
+
+    /** Settles the future with {@code response}; false if it was already settled (timed out, cancelled). */
+    boolean complete(ApiMessage response) {
+        return future.complete(response);
+    }
+
+    void fail(Throwable error) {
+        future.completeExceptionally(error);
+    }
+
+    boolean isDone() {
+        return future.isDone();
+    }
+
+    /** {@code Metadata v12 request to host:9092 (id: 1)}: the phrase every error about this request uses. */
+    String describe() {
+        return apiKey().apiName() + " v" + version + " request to " + endpoint;
+    }
+
+    @Override
+    public String toString() {
+        return describe();
+    }
+}

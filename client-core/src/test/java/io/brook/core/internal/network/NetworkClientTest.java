@@ -1,0 +1,358 @@
+package io.brook.core.internal.network;
+
+import static io.brook.core.internal.network.RequestPipelineTest.causeOf;
+import static org.assertj.core.api.Assertions.assertThat;
+
+
+import io.brook.common.errors.NetworkClientClosedException;
+import io.brook.common.errors.NetworkException;
+import io.brook.common.errors.TimeoutException;
+import io.brook.common.errors.UnsupportedVersionException;
+import io.brook.core.ManualTime;
+import io.brook.core.Time;
+import io.brook.protocol.ApiKey;
+import io.brook.protocol.Errors;
+import io.brook.protocol.message.ApiVersionsResponse;
+import io.brook.protocol.message.MetadataRequest;
+import io.brook.protocol.message.MetadataResponse;
+import io.brook.protocol.wire.MalformedMessageException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The whole network layer over real sockets against a {@link FakeBroker}. */
+class NetworkClientTest {
+    private static final short METADATA_MAX = ApiKey.METADATA.highestVersion();
+    private static final NetworkTuning FAST_TICKS = new NetworkTuning(10, 10, true);
+
+    private final ManualTime time = new ManualTime();
+    private final List<AutoCloseable> toClose = new ArrayList<>();
+    private FakeBroker broker;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        broker = closeLater(FakeBroker.start());
+        broker.on(ApiKey.METADATA, r -> FakeBroker.Reply.with(metadata("cluster-a")));
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        for (int i = toClose.size() - 1; i >= 0; i--) {
+            toClose.get(i).close();
+        }
+    }
+
+    private <T extends AutoCloseable> T closeLater(T resource) {
+        toClose.add(resource);
+        return resource;
+    }
+
+    private NetworkClient client(NetworkConfig.Builder config, Time clock) {
+        return closeLater(new NetworkClient(config.build(), clock, FAST_TICKS));
+    }
+
+    private NetworkClient client() {
+        return client(NetworkConfig.builder("unit"), time);
+    }
+
+    private static MetadataResponse metadata(String clusterId) {
+        return MetadataResponse.builder().clusterId(clusterId).build();
+    }
+
+    private static MetadataRequest metadataRequest() {
+        return MetadataRequest.builder().build();
+    }
+
+    @Test
+    void theFirstSendConnectsHandshakesAndNegotiates() {
+        NetworkClient client = client();
+        Endpoint endpoint = broker.endpoint(0);
+        assertThat(client.apiVersions(endpoint)).isEmpty();
+
+        MetadataResponse response = client.<MetadataResponse>send(endpoint, metadataRequest()).join();
+
+        assertThat(response.clusterId()).isEqualTo("cluster-a");
+        assertThat(broker.received()).extracting(FakeBroker.Received::api)
+                .containsExactly(ApiKey.API_VERSIONS, ApiKey.METADATA);
+        FakeBroker.Received metadata = broker.received(ApiKey.METADATA).get(0);
+        assertThat(metadata.version()).isEqualTo(METADATA_MAX);
+        assertThat(metadata.clientId()).isEqualTo("unit");
+        assertThat(client.apiVersions(endpoint)).hasValueSatisfying(
+                v -> assertThat(v.supports(ApiKey.METADATA, METADATA_MAX)).isTrue());
+        assertThat(client.connectionState(endpoint)).isEqualTo(ConnectionSlot.State.READY);
+    }
+
+    @Test
+    void sendsBeforeTheHandshakeCompletesAreQueuedOnOneConnection() {
+        broker.on(ApiKey.API_VERSIONS, r -> FakeBroker.Reply.delayed(200, FakeBroker.Reply.with(
+                FakeBroker.allApiVersions())));
+        NetworkClient client = client();
+        List<CompletableFuture<MetadataResponse>> futures = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            futures.add(client.send(broker.endpoint(0), metadataRequest()));
+        }
+        for (CompletableFuture<MetadataResponse> f : futures) {
+            assertThat(f.join().clusterId()).isEqualTo("cluster-a");
+        }
+        assertThat(broker.connectionsAccepted()).isEqualTo(1);
+        assertThat(broker.received(ApiKey.METADATA)).hasSize(10);
+    }
+
+    @Test
+    void theBrokersRangeAndTheCallersRangeCapTheVersion() {
+        broker.on(ApiKey.API_VERSIONS, r -> FakeBroker.Reply.with(
+                FakeBroker.apiVersionsWith(ApiKey.METADATA, VersionRange.of(0, METADATA_MAX - 1))));
+        NetworkClient client = client();
+
+        client.send(broker.endpoint(0), metadataRequest()).join();
+        client.send(broker.endpoint(0), metadataRequest(), (short) 0, (short) (METADATA_MAX - 3)).join();
+
+        assertThat(broker.received(ApiKey.METADATA)).extracting(FakeBroker.Received::version)
+                .containsExactly((short) (METADATA_MAX - 1), (short) (METADATA_MAX - 3));
+    }
+
+    @Test
+    void aPinOutsideTheBrokersRangeFailsTypedWithoutSending() {
+        broker.on(ApiKey.API_VERSIONS, r -> FakeBroker.Reply.with(
+                FakeBroker.apiVersionsWith(ApiKey.METADATA, VersionRange.of(0, METADATA_MAX - 1))));
+        NetworkClient client = client(NetworkConfig.builder("pinned").pin(ApiKey.METADATA, METADATA_MAX), time);
+
+        CompletableFuture<MetadataResponse> f = client.send(broker.endpoint(0), metadataRequest());
+
+        assertThat(failure(f)).isInstanceOf(UnsupportedVersionException.class)
+                .hasMessageContaining("Metadata").hasMessageContaining("user pin is " + METADATA_MAX)
+                .hasMessageContaining("broker supports 0-" + (METADATA_MAX - 1));
+        assertThat(broker.received(ApiKey.METADATA)).isEmpty();
+    }
+
+    @Test
+    void theHandshakeRetriesAtTheBrokersApiVersionsVersion() {
+        broker.on(ApiKey.API_VERSIONS, r -> r.version() > 2
+                ? FakeBroker.Reply.at(ApiVersionsResponse.builder()
+                        .errorCode(Errors.UNSUPPORTED_VERSION.code())
+                        .apiKeys(List.of(ApiVersionsResponse.ApiVersion.builder().apiKey(ApiKey.API_VERSIONS.id())
+                                .minVersion((short) 0).maxVersion((short) 2).build()))
+                        .build(), 0, 0)
+                : FakeBroker.Reply.with(FakeBroker.allApiVersions()));
+        NetworkClient client = client();
+
+        client.connect(broker.endpoint(0)).join();
+
+        assertThat(broker.received(ApiKey.API_VERSIONS)).extracting(FakeBroker.Received::version)
+                .containsExactly(ApiKey.API_VERSIONS.highestVersion(), (short) 2);
+    }
+
+    @Test
+    void aRefusedConnectionFailsRetriablyThenBacksOffThenReconnects() throws Exception {
+        int port = broker.port();
+        broker.close();
+        toClose.remove(broker);
+        NetworkClient client = client(NetworkConfig.builder("refused").reconnectBackoffMs(1_000)
+                .reconnectBackoffMaxMs(1_000), time);
+        Endpoint endpoint = new Endpoint(0, "127.0.0.1", port);
+
+        Throwable refused = failure(client.send(endpoint, metadataRequest()));
+        assertThat(refused).isInstanceOf(NetworkException.class).hasMessageContaining("127.0.0.1:" + port);
+        assertThat(((NetworkException) refused).isRetriable()).isTrue();
+
+        // Within the backoff: fail fast, no new attempt.
+        Throwable backingOff = failure(client.send(endpoint, metadataRequest()));
+        assertThat(backingOff).isInstanceOf(NetworkException.class).hasMessageContaining("Not connecting");
+        assertThat(client.connectionState(endpoint)).isEqualTo(ConnectionSlot.State.BACKING_OFF);
+
+        broker = closeLater(FakeBroker.start(port));
+        broker.on(ApiKey.METADATA, r -> FakeBroker.Reply.with(metadata("back")));
+        time.advance(1_200); // past the longest jittered backoff (1000 ms * 1.2)
+        assertThat(client.<MetadataResponse>send(endpoint, metadataRequest()).join().clusterId()).isEqualTo("back");
+    }
+
+    @Test
+    void aDroppedConnectionFailsInFlightRequestsAndTheNextSendReconnects() throws Exception {
+        broker.on(ApiKey.METADATA, r -> FakeBroker.Reply.none());
+        NetworkClient client = client();
+        Endpoint endpoint = broker.endpoint(0);
+        CompletableFuture<MetadataResponse> pending = client.send(endpoint, metadataRequest());
+        Poll.until(() -> broker.received(ApiKey.METADATA).size() == 1);
+
+        broker.disconnectAll();
+
+        assertThat(failure(pending)).isInstanceOf(NetworkException.class)
+                .hasMessageContaining("Metadata v" + METADATA_MAX).hasMessageContaining(endpoint.toString());
+        Poll.until(() -> client.connectionState(endpoint) == ConnectionSlot.State.DISCONNECTED);
+        broker.on(ApiKey.METADATA, r -> FakeBroker.Reply.with(metadata("again")));
+        assertThat(client.<MetadataResponse>send(endpoint, metadataRequest()).join().clusterId())
+                .isEqualTo("again");
+        assertThat(broker.connectionsAccepted()).isEqualTo(2);
+    }
+
+    @Test
+    void aBrokerDisconnectInReplyFailsTheRequestRetriably() {
+        broker.on(ApiKey.METADATA, r -> FakeBroker.Reply.disconnect());
+        NetworkClient client = client();
+        Throwable error = failure(client.send(broker.endpoint(0), metadataRequest()));
+        assertThat(error).isInstanceOf(NetworkException.class);
+    }
+
+    @Test
+    void anIdleConnectionIsClosedAndReopenedOnDemand() {
+        NetworkClient client = client(NetworkConfig.builder("idle").connectionsMaxIdleMs(60_000), time);
+        Endpoint endpoint = broker.endpoint(0);
+        client.send(endpoint, metadataRequest()).join();
+        assertThat(broker.openConnections()).isEqualTo(1);
+
+        time.advance(59_000);
+        // Several idle-check ticks pass in real time; the connection is not idle long enough yet.
+        sleep(100);
+        assertThat(client.connectionState(endpoint)).isEqualTo(ConnectionSlot.State.READY);
+
+        time.advance(1_000);
+        Poll.until(() -> broker.openConnections() == 0);
+        Poll.until(() -> client.connectionState(endpoint) == ConnectionSlot.State.DISCONNECTED);
+
+        client.send(endpoint, metadataRequest()).join();
+        assertThat(broker.connectionsAccepted()).isEqualTo(2);
+    }
+
+    @Test
+    void aSilentBrokerTimesTheRequestOut() {
+        broker.on(ApiKey.METADATA, r -> FakeBroker.Reply.none());
+        NetworkClient client = client(NetworkConfig.builder("timeout").requestTimeoutMs(5_000), time);
+        Endpoint endpoint = broker.endpoint(0);
+        CompletableFuture<MetadataResponse> f = client.send(endpoint, metadataRequest());
+        Poll.until(() -> broker.received(ApiKey.METADATA).size() == 1);
+
+        time.advance(5_000);
+
+        assertThat(failure(f)).isInstanceOf(TimeoutException.class)
+                .hasMessageContaining("Metadata v" + METADATA_MAX).hasMessageContaining(endpoint.toString())
+                .hasMessageContaining("5000 ms");
+        Poll.until(() -> broker.openConnections() == 0);
+    }
+
+    @Test
+    void aMalformedResponseFailsTypedAndClosesTheConnection() {
+        broker.on(ApiKey.METADATA, r -> FakeBroker.Reply.rawAfterCorrelationId(new byte[] {0, 0, 0, 0, 0, 0x7f}));
+        NetworkClient client = client();
+        assertThat(failure(client.send(broker.endpoint(0), metadataRequest())))
+                .isInstanceOf(MalformedMessageException.class).hasMessageContaining("Metadata");
+        Poll.until(() -> broker.openConnections() == 0);
+    }
+
+    @Test
+    void closeFailsInFlightAndQueuedRequestsAndStopsItsThreads() {
+        broker.on(ApiKey.METADATA, r -> FakeBroker.Reply.none());
+        NetworkClient client = new NetworkClient(NetworkConfig.defaults("closing"), time, FAST_TICKS);
+        Endpoint endpoint = broker.endpoint(0);
+        List<CompletableFuture<MetadataResponse>> inFlight = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            inFlight.add(client.send(endpoint, metadataRequest()));
+        }
+        Poll.until(() -> broker.received(ApiKey.METADATA).size() == 3);
+        assertThat(ioThreads("closing")).isNotEmpty().allMatch(t -> t.getName().matches("brook-closing-io-\\d+"));
+
+        long start = System.nanoTime();
+        client.close(Duration.ofSeconds(5));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+
+        for (CompletableFuture<MetadataResponse> f : inFlight) {
+            assertThat(causeOf(f)).isInstanceOf(NetworkClientClosedException.class);
+        }
+        assertThat(ioThreads("closing")).isEmpty();
+        assertThat(failure(client.send(endpoint, metadataRequest()))).isInstanceOf(NetworkClientClosedException.class);
+        Poll.until(() -> broker.openConnections() == 0);
+        client.close(); // idempotent
+    }
+
+    @Test
+    void closeWhileConnectingFailsTheQueuedRequests() {
+        broker.on(ApiKey.API_VERSIONS, r -> FakeBroker.Reply.none());
+        NetworkClient client = new NetworkClient(NetworkConfig.defaults("closing-early"), time, FAST_TICKS);
+        CompletableFuture<MetadataResponse> queued = client.send(broker.endpoint(0), metadataRequest());
+        Poll.until(() -> broker.received(ApiKey.API_VERSIONS).size() == 1);
+
+        client.close(Duration.ofSeconds(5));
+
+        assertThat(causeOf(queued)).isInstanceOf(NetworkClientClosedException.class);
+        assertThat(ioThreads("closing-early")).isEmpty();
+    }
+
+    @Test
+    void worksOverNioWhenNativeTransportIsNotWanted() {
+        NetworkClient client = closeLater(new NetworkClient(NetworkConfig.defaults("nio"), time,
+                new NetworkTuning(10, 10, false)));
+        assertThat(client.usesNativeTransport()).isFalse();
+        assertThat(client.<MetadataResponse>send(broker.endpoint(0), metadataRequest()).join().clusterId())
+                .isEqualTo("cluster-a");
+    }
+
+    @Test
+    void usesEpollWhereverItLoads() {
+        assertThat(client().usesNativeTransport()).isEqualTo(io.netty.channel.epoll.Epoll.isAvailable());
+    }
+
+    @Test
+    void concurrentSendersShareOneConnectionAndEveryResponseFindsItsRequest() throws Exception {
+        // Each response echoes a number the request carried, so a mix-up of correlation ids would show.
+        broker.on(ApiKey.METADATA, r -> FakeBroker.Reply.with(metadata(
+                ((MetadataRequest) r.body()).topics().get(0).name())));
+        NetworkClient client = client();
+        int threads = 8;
+        int perThread = 100;
+        List<Thread> senders = new ArrayList<>();
+        List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int id = t;
+            senders.add(new Thread(() -> {
+                List<CompletableFuture<MetadataResponse>> futures = new ArrayList<>();
+                for (int i = 0; i < perThread; i++) {
+                    futures.add(client.send(broker.endpoint(0), metadataRequestFor("t" + id + "-" + i)));
+                }
+                for (int i = 0; i < perThread; i++) {
+                    try {
+                        assertThat(futures.get(i).join().clusterId()).isEqualTo("t" + id + "-" + i);
+                    } catch (Throwable e) {
+                        failures.add(e);
+                    }
+                }
+            }, "sender-" + t));
+        }
+        senders.forEach(Thread::start);
+        for (Thread t : senders) {
+            t.join(10_000);
+        }
+        assertThat(failures).isEmpty();
+        assertThat(broker.received(ApiKey.METADATA)).hasSize(threads * perThread);
+        assertThat(broker.connectionsAccepted()).isEqualTo(1);
+    }
+
+    private static MetadataRequest metadataRequestFor(String topic) {
+        return MetadataRequest.builder()
+                .topics(List.of(MetadataRequest.MetadataRequestTopic.builder().name(topic).build()))
+                .build();
+    }
+
+    private static List<Thread> ioThreads(String clientId) {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith("brook-" + clientId + "-io-") && t.isAlive())
+                .toList();
+    }
+
+    /** Waits for {@code f} to fail and returns why. */
+    private static Throwable failure(CompletableFuture<?> f) {
+        Poll.until(f::isDone);
+        return causeOf(f);
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}
