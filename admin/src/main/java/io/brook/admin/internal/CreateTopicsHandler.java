@@ -1,0 +1,153 @@
+package io.brook.admin.internal;
+
+import io.brook.admin.NewTopic;
+import io.brook.common.errors.ApiException;
+import io.brook.common.errors.BrookException;
+import io.brook.core.internal.network.Endpoint;
+import io.brook.protocol.ApiMessage;
+import io.brook.protocol.Errors;
+import io.brook.protocol.message.CreateTopicsRequest;
+import io.brook.protocol.message.CreateTopicsResponse;
+import io.brook.protocol.message.MetadataResponse;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * {@code createTopics}: sends CreateTopics for the topics not yet settled until each was created or failed with a
+ * non-retriable error, then (unless validating only or told not to) waits until every live broker reports the
+ * created topics with a leader per partition. Fails with the typed errors of the failed topics, in the caller's
+ * order, once all are settled.
+ *
+ * <p>Confined to its call (see {@link AdminHandler}).
+ */
+public final class CreateTopicsHandler implements AdminHandler<Void> {
+    static final String CALL = "createTopics";
+
+    private final List<NewTopic> topics;
+    private final boolean validateOnly;
+    private final boolean awaitPropagation;
+    /** Topics not yet settled, in the caller's order. */
+    private final Map<String, NewTopic> pending = new LinkedHashMap<>();
+    /** Created topics and their partition count (-1 when unknown). */
+    private final Map<String, Integer> created = new LinkedHashMap<>();
+    private final Map<String, ApiException> failed = new HashMap<>();
+    private TopicPropagation propagation;
+
+    /**
+     * @param topics the topics; names must be unique
+     * @throws IllegalArgumentException if two topics share a name
+     */
+    public CreateTopicsHandler(Collection<NewTopic> topics, boolean validateOnly, boolean awaitPropagation) {
+        Objects.requireNonNull(topics, "topics");
+        for (NewTopic topic : topics) {
+            Objects.requireNonNull(topic, "topic");
+            if (pending.putIfAbsent(topic.name(), topic) != null) {
+                throw new IllegalArgumentException("topic '" + topic.name() + "' is listed twice");
+            }
+        }
+        if (pending.isEmpty()) {
+            throw new IllegalArgumentException("no topics to create");
+        }
+        this.topics = List.copyOf(topics);
+        this.validateOnly = validateOnly;
+        this.awaitPropagation = awaitPropagation && !validateOnly;
+    }
+
+    @Override
+    public String callName() {
+        return CALL;
+    }
+
+    @Override
+    public AdminRequest nextRequest(long remainingMs) {
+        if (propagation != null) {
+            return propagation.nextRequest();
+        }
+        List<CreateTopicsRequest.CreatableTopic> creatable = new ArrayList<>(pending.size());
+        for (NewTopic topic : pending.values()) {
+            creatable.add(toCreatable(topic));
+        }
+        CreateTopicsRequest body = CreateTopicsRequest.builder()
+                .topics(creatable)
+                .timeoutMs((int) Math.min(Integer.MAX_VALUE, remainingMs))
+                .validateOnly(validateOnly)
+                .build();
+        return AdminRequest.toAnyBroker(body);
+    }
+
+    @Override
+    public Step<Void> onResponse(AdminRequest request, Endpoint from, ApiMessage response) {
+        if (propagation != null) {
+            BrookException lacking = propagation.onResponse(from, (MetadataResponse) response);
+            if (lacking != null) {
+                return Step.retry(lacking);
+            }
+            return propagation.complete() ? finish() : Step.sendNext();
+        }
+        return onCreateResponse((CreateTopicsResponse) response);
+    }
+
+    private Step<Void> onCreateResponse(CreateTopicsResponse response) {
+        Throwable retryReason = null;
+        for (CreateTopicsResponse.CreatableTopicResult result : response.topics()) {
+            NewTopic topic = pending.get(result.name());
+            if (topic == null) {
+                continue; // not asked for or settled already: nothing to learn
+            }
+            Errors error = AdminErrors.forCode(result.errorCode());
+            if (error == Errors.NONE) {
+                pending.remove(result.name());
+                int partitions = topic.numPartitions() > 0 ? topic.numPartitions() : result.numPartitions();
+                created.put(result.name(), partitions > 0 ? partitions : -1);
+            } else {
+                ApiException e = AdminErrors.forTopic(CALL, result.name(), error, result.errorMessage());
+                if (error.isRetriable()) {
+                    retryReason = e;
+                } else {
+                    pending.remove(result.name());
+                    failed.put(result.name(), e);
+                }
+            }
+        }
+        if (!pending.isEmpty()) {
+            return Step.retry(retryReason != null ? retryReason : AdminErrors.waitingFor(
+                    CALL + ": the broker did not answer for topic '" + pending.keySet().iterator().next() + "'"));
+        }
+        if (awaitPropagation && !created.isEmpty()) {
+            propagation = TopicPropagation.created(CALL, created);
+            return Step.sendNext();
+        }
+        return finish();
+    }
+
+    private Step<Void> finish() {
+        if (failed.isEmpty()) {
+            return Step.done(null);
+        }
+        List<ApiException> inOrder = new ArrayList<>();
+        for (NewTopic topic : topics) {
+            ApiException e = failed.get(topic.name());
+            if (e != null) {
+                inOrder.add(e);
+            }
+        }
+        return Step.failed(AdminErrors.combine(inOrder));
+    }
+
+    private static CreateTopicsRequest.CreatableTopic toCreatable(NewTopic topic) {
+        List<CreateTopicsRequest.CreatableTopicConfig> configs = new ArrayList<>(topic.configs().size());
+        topic.configs().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> configs.add(
+                CreateTopicsRequest.CreatableTopicConfig.builder().name(e.getKey()).value(e.getValue()).build()));
+        return CreateTopicsRequest.CreatableTopic.builder()
+                .name(topic.name())
+                .numPartitions(topic.numPartitions())
+                .replicationFactor(topic.replicationFactor())
+                .configs(configs)
+                .build();
+    }
+}

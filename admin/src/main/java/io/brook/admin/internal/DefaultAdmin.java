@@ -1,0 +1,236 @@
+package io.brook.admin.internal;
+
+import io.brook.admin.Admin;
+import io.brook.admin.AdminClosedException;
+import io.brook.admin.ClusterDescription;
+import io.brook.admin.CreateTopicsOptions;
+import io.brook.admin.DeleteTopicsOptions;
+import io.brook.admin.DescribeClusterOptions;
+import io.brook.admin.DescribeTopicsOptions;
+import io.brook.admin.ListTopicsOptions;
+import io.brook.admin.NewTopic;
+import io.brook.admin.TopicDescription;
+import io.brook.common.config.AdminOptions;
+import io.brook.common.config.BootstrapAddress;
+import io.brook.common.config.CommonConfigs;
+import io.brook.core.Time;
+import io.brook.core.internal.network.Endpoint;
+import io.brook.core.internal.network.NetworkClient;
+import io.brook.core.internal.network.RequestSender;
+import io.brook.core.internal.util.ExponentialBackoff;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@link Admin} implementation: a thin facade that validates arguments, turns each call into an
+ * {@link AdminCall} driving the call's handler, and tracks pending calls for {@link #close(Duration)}.
+ *
+ * <p>Thread-safe: its own state is the set of pending calls (a concurrent set) and the closed flag (atomic).
+ * Threads: the network client's event loops ({@code brook-<clientId>-io-<n>}) and one timer thread
+ * ({@code brook-<clientId>-admin-timer}), both stopped by close.
+ */
+public final class DefaultAdmin implements Admin {
+    private static final Logger log = LoggerFactory.getLogger(DefaultAdmin.class);
+    private static final AtomicInteger GENERATED_IDS = new AtomicInteger(1);
+    /** Caps timeouts so that deadline arithmetic cannot overflow: about 24 days. */
+    private static final long MAX_TIMEOUT_MS = Integer.MAX_VALUE;
+    /** Kafka's retry backoff grows by this factor per retry and deviates by up to this jitter either way. */
+    private static final double RETRY_BACKOFF_MULTIPLIER = 2.0;
+    private static final double RETRY_BACKOFF_JITTER = 0.2;
+
+    private final String clientId;
+    private final RequestSender sender;
+    private final BrokerSelector brokers;
+    private final Scheduler scheduler;
+    private final Time time;
+    private final ExponentialBackoff backoff;
+    private final long defaultApiTimeoutMs;
+    private final int maxRetries;
+    private final Consumer<Duration> shutdown;
+    private final Set<AdminCall<?>> pending = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    /**
+     * @param shutdown stops the network layer and threads, within the given time; called once by close
+     */
+    DefaultAdmin(String clientId, RequestSender sender, BrokerSelector brokers, Scheduler scheduler, Time time,
+            ExponentialBackoff backoff, long defaultApiTimeoutMs, int maxRetries, Consumer<Duration> shutdown) {
+        this.clientId = Objects.requireNonNull(clientId, "clientId");
+        this.sender = Objects.requireNonNull(sender, "sender");
+        this.brokers = Objects.requireNonNull(brokers, "brokers");
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        this.time = Objects.requireNonNull(time, "time");
+        this.backoff = Objects.requireNonNull(backoff, "backoff");
+        this.defaultApiTimeoutMs = clampTimeout(defaultApiTimeoutMs);
+        this.maxRetries = maxRetries;
+        this.shutdown = Objects.requireNonNull(shutdown, "shutdown");
+    }
+
+    /**
+     * Parses {@code config} and starts a client.
+     *
+     * @throws io.brook.common.config.ConfigException if a key is unknown or a value invalid
+     */
+    public static DefaultAdmin create(Map<String, ?> config) {
+        return create(AdminOptions.fromMap(Objects.requireNonNull(config, "config")));
+    }
+
+    /** Starts a client with {@code options}. */
+    public static DefaultAdmin create(AdminOptions options) {
+        String configured = options.clientId();
+        String clientId = configured == null || configured.isBlank()
+                ? "adminclient-" + GENERATED_IDS.getAndIncrement()
+                : configured;
+        List<Endpoint> bootstrap = new ArrayList<>();
+        for (BootstrapAddress address : options.bootstrapServers()) {
+            bootstrap.add(new Endpoint(-1, address.host(), address.port()));
+        }
+        KnownBrokers brokers = new KnownBrokers(bootstrap);
+        NetworkClient network = new NetworkClient(AdminNetworkConfig.from(options, clientId), Time.SYSTEM);
+        ExecutorScheduler scheduler = new ExecutorScheduler(clientId);
+        long initialBackoffMs = options.config().get(CommonConfigs.RETRY_BACKOFF_MS);
+        long maxBackoffMs = Math.max(initialBackoffMs, options.config().get(CommonConfigs.RETRY_BACKOFF_MAX_MS));
+        ExponentialBackoff backoff = new ExponentialBackoff(initialBackoffMs, RETRY_BACKOFF_MULTIPLIER, maxBackoffMs,
+                RETRY_BACKOFF_JITTER);
+        Consumer<Duration> shutdown = timeout -> {
+            scheduler.shutdown(timeout);
+            network.close(timeout);
+        };
+        return new DefaultAdmin(clientId, brokers.learningFrom(network), brokers, scheduler, Time.SYSTEM, backoff,
+                options.defaultApiTimeout().toMillis(), options.retries(), shutdown);
+    }
+
+    /** The client id, as configured or generated. */
+    public String clientId() {
+        return clientId;
+    }
+
+    @Override
+    public CompletableFuture<Void> createTopics(Collection<NewTopic> topics, CreateTopicsOptions options) {
+        Objects.requireNonNull(topics, "topics");
+        Objects.requireNonNull(options, "options");
+        if (topics.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return run(new CreateTopicsHandler(topics, options.validateOnly(), options.awaitPropagation()),
+                options.timeout());
+    }
+
+    @Override
+    public CompletableFuture<Set<String>> listTopics(ListTopicsOptions options) {
+        Objects.requireNonNull(options, "options");
+        return run(new ListTopicsHandler(options.includeInternal()), options.timeout());
+    }
+
+    @Override
+    public CompletableFuture<Map<String, TopicDescription>> describeTopics(Collection<String> topics,
+            DescribeTopicsOptions options) {
+        Objects.requireNonNull(options, "options");
+        if (TopicNames.validateAll(topics).isEmpty()) {
+            return CompletableFuture.completedFuture(Map.of());
+        }
+        return run(new DescribeTopicsHandler(topics), options.timeout());
+    }
+
+    @Override
+    public CompletableFuture<Void> deleteTopics(Collection<String> topics, DeleteTopicsOptions options) {
+        Objects.requireNonNull(options, "options");
+        if (TopicNames.validateAll(topics).isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return run(new DeleteTopicsHandler(topics, options.awaitPropagation()), options.timeout());
+    }
+
+    @Override
+    public CompletableFuture<ClusterDescription> describeCluster(DescribeClusterOptions options) {
+        Objects.requireNonNull(options, "options");
+        return run(new DescribeClusterHandler(), options.timeout());
+    }
+
+    private <T> CompletableFuture<T> run(AdminHandler<T> handler, Duration timeout) {
+        if (closed.get()) {
+            return CompletableFuture.failedFuture(closedBefore(handler.callName()));
+        }
+        long timeoutMs = timeout != null ? clampTimeout(timeout) : defaultApiTimeoutMs;
+        AdminCall<T> call = new AdminCall<>(handler, sender, brokers, scheduler, time, backoff, timeoutMs,
+                maxRetries);
+        pending.add(call);
+        call.result().whenComplete((value, error) -> pending.remove(call));
+        if (closed.get()) {
+            // close() may have taken its snapshot of pending calls before this one was added.
+            call.fail(closedBefore(handler.callName()));
+            return call.result();
+        }
+        return call.start();
+    }
+
+    /** Pending calls; for tests. */
+    int pendingCalls() {
+        return pending.size();
+    }
+
+    @Override
+    public void close() {
+        close(Duration.ofMillis(defaultApiTimeoutMs));
+    }
+
+    @Override
+    public void close(Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        long timeoutMs = Math.max(0L, clampTimeout(timeout));
+        long deadlineNs = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        List<AdminCall<?>> calls = List.copyOf(pending);
+        if (!calls.isEmpty()) {
+            awaitCalls(calls, timeoutMs);
+            for (AdminCall<?> call : calls) {
+                call.fail(new AdminClosedException("Admin client " + clientId + " was closed before "
+                        + call.callName() + " completed"));
+            }
+        }
+        // Close timeouts are real time by nature: they bound how long the caller's thread is blocked.
+        long remainingMs = Math.max(0L, TimeUnit.NANOSECONDS.toMillis(deadlineNs - System.nanoTime()));
+        shutdown.accept(Duration.ofMillis(remainingMs));
+        log.debug("Admin client {} closed", clientId);
+    }
+
+    private static void awaitCalls(List<AdminCall<?>> calls, long timeoutMs) {
+        CompletableFuture<?>[] results = calls.stream().map(AdminCall::result).toArray(CompletableFuture[]::new);
+        try {
+            CompletableFuture.allOf(results).get(timeoutMs, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            // Timed out: the calls still pending are failed next. Failed: a call's own error, already reported.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private AdminClosedException closedBefore(String call) {
+        return new AdminClosedException("Admin client " + clientId + " is closed: cannot start " + call);
+    }
+
+    private static long clampTimeout(Duration timeout) {
+        return timeout.compareTo(Duration.ofMillis(MAX_TIMEOUT_MS)) > 0 ? MAX_TIMEOUT_MS : timeout.toMillis();
+    }
+
+    private static long clampTimeout(long timeoutMs) {
+        return Math.min(MAX_TIMEOUT_MS, Math.max(1L, timeoutMs));
+    }
+}

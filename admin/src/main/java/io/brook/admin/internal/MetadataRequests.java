@@ -1,0 +1,37 @@
+package io.brook.admin.internal;
+
+import io.brook.core.internal.network.Endpoint;
+import io.brook.protocol.message.MetadataRequest;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/** Builds the Metadata requests admin calls send. Stateless. */
+final class MetadataRequests {
+    /**
+     * The lowest Metadata version with {@code allowAutoTopicCreation}: an admin call only looks, it never creates a
+     * topic by asking about it.
+     */
+    static final short NO_AUTO_CREATE_VERSION = 4;
+
+    private MetadataRequests() {}
+
+    /** Metadata of {@code topics}, never auto-creating them, to {@code target} ({@code null}: any broker). */
+    static AdminRequest forTopics(Collection<String> topics, Endpoint target) {
+        List<MetadataRequest.MetadataRequestTopic> requested = new ArrayList<>(topics.size());
+        for (String name : topics) {
+            requested.add(MetadataRequest.MetadataRequestTopic.builder().name(name).build());
+        }
+        return build(MetadataRequest.builder().topics(requested).allowAutoTopicCreation(false).build(), target);
+    }
+
+    /** Metadata of every topic (a null topic list), to any broker. */
+    static AdminRequest forAllTopics() {
+        return build(MetadataRequest.builder().topics(null).allowAutoTopicCreation(false).build(), null);
+    }
+
+    private static AdminRequest build(MetadataRequest body, Endpoint target) {
+        AdminRequest request = target == null ? AdminRequest.toAnyBroker(body) : AdminRequest.toBroker(target, body);
+        return request.atLeastVersion(NO_AUTO_CREATE_VERSION);
+    }
+}

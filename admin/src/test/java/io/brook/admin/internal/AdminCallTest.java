@@ -1,0 +1,246 @@
+package io.brook.admin.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.brook.common.errors.BrookException;
+import io.brook.common.errors.NetworkException;
+import io.brook.common.errors.TimeoutException;
+import io.brook.common.errors.UnsupportedVersionException;
+import io.brook.core.ManualTime;
+import io.brook.core.internal.network.Endpoint;
+import io.brook.core.internal.util.ExponentialBackoff;
+import io.brook.protocol.ApiMessage;
+import io.brook.protocol.message.DescribeClusterRequest;
+import io.brook.protocol.message.DescribeClusterResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+class AdminCallTest {
+    private static final Endpoint BROKER_1 = new Endpoint(1, "broker1", 9092);
+    private static final Endpoint BROKER_2 = new Endpoint(2, "broker2", 9092);
+
+    private final ManualTime time = new ManualTime();
+    private final ManualScheduler scheduler = new ManualScheduler(time);
+    private final FakeRequestSender sender = new FakeRequestSender();
+    private final List<Endpoint> brokers = new ArrayList<>(List.of(BROKER_1, BROKER_2));
+    private int nextBroker;
+    private final BrokerSelector selector = () -> brokers.isEmpty() ? null : brokers.get(nextBroker++ % brokers.size());
+    private final ExponentialBackoff backoff = new ExponentialBackoff(100, 2.0, 1_000, 0.0);
+
+    /** A handler returning "ok" on any response, with the default failure handling. */
+    private static class OneShot implements AdminHandler<String> {
+        final List<Long> remaining = new ArrayList<>();
+        Function<ApiMessage, Step<String>> onResponse = r -> Step.done("ok");
+
+        @Override
+        public String callName() {
+            return "testCall";
+        }
+
+        @Override
+        public AdminRequest nextRequest(long remainingMs) {
+            remaining.add(remainingMs);
+            return AdminRequest.toAnyBroker(DescribeClusterRequest.builder().build());
+        }
+
+        @Override
+        public Step<String> onResponse(AdminRequest request, Endpoint from, ApiMessage response) {
+            return onResponse.apply(response);
+        }
+    }
+
+    private AdminCall<String> call(AdminHandler<String> handler, long timeoutMs) {
+        return new AdminCall<>(handler, sender, selector, scheduler, time, backoff, timeoutMs, Integer.MAX_VALUE);
+    }
+
+    private static DescribeClusterResponse cluster() {
+        return DescribeClusterResponse.builder().clusterId("c").build();
+    }
+
+    @Test
+    void completesWithTheHandlersResult() throws Exception {
+        sender.respond(cluster());
+        OneShot handler = new OneShot();
+
+        CompletableFuture<String> result = call(handler, 5_000).start();
+
+        assertThat(result.get()).isEqualTo("ok");
+        assertThat(sender.sent()).hasSize(1);
+        assertThat(sender.last().endpoint()).isEqualTo(BROKER_1);
+        assertThat(handler.remaining).containsExactly(5_000L);
+        assertThat(scheduler.pending()).as("deadline task cancelled").isZero();
+    }
+
+    @Test
+    void retriesARetriableFailureAfterTheBackoffOnAnotherBroker() throws Exception {
+        sender.fail(new NetworkException("connection reset")).respond(cluster());
+
+        CompletableFuture<String> result = call(new OneShot(), 5_000).start();
+        assertThat(sender.sent()).hasSize(1);
+        scheduler.advance(99);
+        assertThat(sender.sent()).as("still backing off").hasSize(1);
+        scheduler.advance(1);
+
+        assertThat(result.get()).isEqualTo("ok");
+        assertThat(sender.sent()).extracting(FakeRequestSender.Sent::endpoint).containsExactly(BROKER_1, BROKER_2);
+    }
+
+    @Test
+    void backoffGrowsExponentiallyUpToTheMaximum() {
+        for (int i = 0; i < 6; i++) {
+            sender.fail(new NetworkException("down"));
+        }
+        call(new OneShot(), 60_000).start();
+        List<Long> sendTimes = new ArrayList<>();
+        long start = time.monotonicMs();
+        int seen = 0;
+        for (int ms = 0; ms < 3_000; ms++) {
+            if (sender.sent().size() > seen) {
+                seen = sender.sent().size();
+                sendTimes.add(time.monotonicMs() - start);
+            }
+            scheduler.advance(1);
+        }
+        assertThat(sendTimes).startsWith(0L, 100L, 300L, 700L, 1_500L, 2_500L);
+    }
+
+    @Test
+    void failsAtOnceOnANonRetriableFailure() {
+        UnsupportedVersionException error = new UnsupportedVersionException("too old");
+        sender.fail(error);
+
+        CompletableFuture<String> result = call(new OneShot(), 5_000).start();
+
+        assertThatThrownBy(result::get).isInstanceOf(ExecutionException.class).hasCause(error);
+        assertThat(scheduler.pending()).isZero();
+    }
+
+    @Test
+    void timesOutNamingTheCallWithTheLastErrorAsCause() {
+        for (int i = 0; i < 100; i++) {
+            sender.fail(new NetworkException("broker down " + i));
+        }
+        CompletableFuture<String> result = call(new OneShot(), 2_000).start();
+
+        scheduler.advance(1_999);
+        assertThat(result).isNotDone();
+        scheduler.advance(1);
+
+        assertThatThrownBy(result::get).cause().isInstanceOf(TimeoutException.class)
+                .hasMessageContaining("testCall timed out after 2000 ms")
+                .hasMessageContaining("; last error: broker down 4") // tries at 0, 100, 300, 700, 1500 ms
+                .cause().isInstanceOf(NetworkException.class);
+        int sends = sender.sent().size();
+        scheduler.advance(10_000);
+        assertThat(sender.sent()).as("no sends after the deadline").hasSize(sends);
+    }
+
+    @Test
+    void timesOutWhileARequestHangs() {
+        sender.hang();
+        CompletableFuture<String> result = call(new OneShot(), 1_000).start();
+
+        scheduler.advance(1_000);
+
+        assertThatThrownBy(result::get).cause().isInstanceOf(TimeoutException.class)
+                .hasMessage("testCall timed out after 1000 ms");
+        // The late response is ignored.
+        sender.last().future().complete(cluster());
+        assertThat(result).isCompletedExceptionally();
+    }
+
+    @Test
+    void failStopsTheCallAndItsPendingRetry() {
+        sender.fail(new NetworkException("down"));
+        AdminCall<String> call = call(new OneShot(), 5_000);
+        CompletableFuture<String> result = call.start();
+        BrookException closed = new BrookException("closed");
+
+        call.fail(closed);
+        scheduler.advance(5_000);
+
+        assertThatThrownBy(result::get).hasCause(closed);
+        assertThat(sender.sent()).hasSize(1);
+        assertThat(scheduler.pending()).isZero();
+    }
+
+    @Test
+    void retriesUntilABrokerIsKnown() throws Exception {
+        brokers.clear();
+        sender.respond(cluster());
+        CompletableFuture<String> result = call(new OneShot(), 5_000).start();
+        assertThat(sender.sent()).isEmpty();
+
+        brokers.add(BROKER_2);
+        scheduler.advance(100);
+
+        assertThat(result.get()).isEqualTo("ok");
+        assertThat(sender.last().endpoint()).isEqualTo(BROKER_2);
+    }
+
+    @Test
+    void noBrokerEverKnownTimesOutSayingSo() {
+        brokers.clear();
+        CompletableFuture<String> result = call(new OneShot(), 1_000).start();
+        scheduler.advance(1_000);
+        assertThatThrownBy(result::get).cause().isInstanceOf(TimeoutException.class)
+                .hasMessageContaining("no broker is known to send testCall to");
+    }
+
+    @Test
+    void stopsAfterMaxRetriesWithTheLastError() {
+        NetworkException third = new NetworkException("third");
+        sender.fail(new NetworkException("first")).fail(new NetworkException("second")).fail(third);
+        CompletableFuture<String> result =
+                new AdminCall<>(new OneShot(), sender, selector, scheduler, time, backoff, 60_000, 2).start();
+
+        scheduler.advance(1_000);
+
+        assertThatThrownBy(result::get).hasCause(third);
+        assertThat(sender.sent()).hasSize(3);
+    }
+
+    @Test
+    void aHandlerThatThrowsFailsTheCall() {
+        sender.respond(cluster());
+        OneShot handler = new OneShot();
+        handler.onResponse = r -> {
+            throw new IllegalStateException("bug");
+        };
+        CompletableFuture<String> result = call(handler, 1_000).start();
+        assertThatThrownBy(result::get).cause().isInstanceOf(IllegalStateException.class).hasMessage("bug");
+    }
+
+    @Test
+    void sendNextResetsTheBackoffAndPassesTheRemainingTime() throws Exception {
+        OneShot handler = new OneShot();
+        int[] responses = {0};
+        handler.onResponse = r -> ++responses[0] < 3 ? Step.sendNext() : Step.done("third");
+        sender.respond(cluster()).respond(cluster()).respond(cluster());
+
+        assertThat(call(handler, 5_000).start().get()).isEqualTo("third");
+        assertThat(sender.sent()).hasSize(3);
+    }
+
+    @Test
+    void passesTheRequestedEndpointAndVersions() throws Exception {
+        AdminHandler<String> handler = new OneShot() {
+            @Override
+            public AdminRequest nextRequest(long remainingMs) {
+                return AdminRequest.toBroker(BROKER_2, DescribeClusterRequest.builder().build())
+                        .atLeastVersion((short) 1);
+            }
+        };
+        sender.respond(cluster());
+
+        call(handler, 1_000).start().get();
+
+        assertThat(sender.last().endpoint()).isEqualTo(BROKER_2);
+        assertThat(sender.last().minVersion()).isEqualTo((short) 1);
+    }
+}

@@ -1,0 +1,136 @@
+package io.brook.admin.internal;
+
+import static io.brook.admin.internal.Responses.createResponse;
+import static io.brook.admin.internal.Responses.created;
+import static io.brook.admin.internal.Responses.metadata;
+import static io.brook.admin.internal.Responses.topic;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.brook.admin.AdminClosedException;
+import io.brook.admin.ClusterDescription;
+import io.brook.admin.DescribeClusterOptions;
+import io.brook.admin.NewTopic;
+import io.brook.common.errors.InvalidTopicException;
+import io.brook.common.errors.TimeoutException;
+import io.brook.core.ManualTime;
+import io.brook.core.internal.network.Endpoint;
+import io.brook.core.internal.util.ExponentialBackoff;
+import io.brook.protocol.message.DescribeClusterResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class DefaultAdminTest {
+    private static final Endpoint BROKER = new Endpoint(1, "broker1", 9092);
+
+    private final ManualTime time = new ManualTime();
+    private final ManualScheduler scheduler = new ManualScheduler(time);
+    private final FakeRequestSender sender = new FakeRequestSender();
+    private final List<Duration> shutdowns = new ArrayList<>();
+    private final DefaultAdmin admin = new DefaultAdmin("test-admin", sender, () -> BROKER, scheduler, time,
+            new ExponentialBackoff(100, 2.0, 1_000, 0.0), 60_000, Integer.MAX_VALUE, shutdowns::add);
+
+    @Test
+    void emptyCollectionsCompleteWithoutSending() throws Exception {
+        assertThat(admin.createTopics(List.of()).get()).isNull();
+        assertThat(admin.deleteTopics(List.of()).get()).isNull();
+        assertThat(admin.describeTopics(List.of()).get()).isEmpty();
+        assertThat(sender.sent()).isEmpty();
+    }
+
+    @Test
+    void badArgumentsThrowBeforeAnythingIsSent() {
+        assertThatThrownBy(() -> admin.createTopics(null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> admin.createTopics(Arrays.asList(new NewTopic("a", 1, (short) 1), null)))
+                .isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> admin.createTopics(List.of(new NewTopic("a", 1, (short) 1),
+                new NewTopic("a", 1, (short) 1)))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> admin.describeTopics(List.of("a", "b c"))).isInstanceOf(InvalidTopicException.class);
+        assertThatThrownBy(() -> admin.deleteTopics(Arrays.asList("a", null))).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> admin.describeCluster(null)).isInstanceOf(NullPointerException.class);
+        assertThat(sender.sent()).isEmpty();
+    }
+
+    @Test
+    void createTopicsRunsThroughCreationAndPropagation() throws Exception {
+        sender.respond(createResponse(created("t", 2))).respond(metadata(new int[] {1}, topic("t", 2)));
+
+        CompletableFuture<Void> result = admin.createTopics(List.of(new NewTopic("t", 2, (short) 1)));
+
+        assertThat(result.get()).isNull();
+        assertThat(sender.sent()).hasSize(2);
+        assertThat(admin.pendingCalls()).isZero();
+    }
+
+    @Test
+    void theDefaultApiTimeoutAppliesUnlessTheOptionsSayOtherwise() {
+        sender.hang().hang();
+        CompletableFuture<ClusterDescription> byDefault = admin.describeCluster();
+        CompletableFuture<ClusterDescription> shorter =
+                admin.describeCluster(DescribeClusterOptions.defaults().withTimeout(Duration.ofSeconds(2)));
+
+        scheduler.advance(2_000);
+        assertThat(shorter).isCompletedExceptionally();
+        assertThat(byDefault).isNotDone();
+        scheduler.advance(58_000);
+
+        assertThatThrownBy(byDefault::get).cause().isInstanceOf(TimeoutException.class)
+                .hasMessage("describeCluster timed out after 60000 ms");
+    }
+
+    @Test
+    void closeLetsPendingCallsFinishWithinTheTimeout() throws Exception {
+        sender.hang();
+        CompletableFuture<ClusterDescription> result = admin.describeCluster();
+        CompletableFuture.delayedExecutor(50, TimeUnit.MILLISECONDS).execute(() -> sender.last().future()
+                .complete(DescribeClusterResponse.builder().clusterId("c").build()));
+
+        admin.close(Duration.ofSeconds(30));
+
+        assertThat(result.get().clusterId()).isEqualTo("c");
+        assertThat(shutdowns).hasSize(1);
+    }
+
+    @Test
+    void closeFailsCallsStillPendingAtItsTimeoutAndShutsDownOnce() {
+        sender.hang();
+        CompletableFuture<ClusterDescription> result = admin.describeCluster();
+        long start = System.nanoTime();
+
+        admin.close(Duration.ofMillis(100));
+
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(5_000);
+        assertThatThrownBy(result::get).isInstanceOf(ExecutionException.class).cause()
+                .isInstanceOf(AdminClosedException.class)
+                .hasMessage("Admin client test-admin was closed before describeCluster completed");
+        assertThat(admin.pendingCalls()).isZero();
+        admin.close();
+        assertThat(shutdowns).hasSize(1);
+        assertThat(shutdowns.get(0)).isLessThanOrEqualTo(Duration.ofMillis(100));
+    }
+
+    @Test
+    void callsAfterCloseFailWithoutSending() {
+        admin.close(Duration.ZERO);
+        CompletableFuture<?> result = admin.listTopics();
+        assertThatThrownBy(result::get).cause().isInstanceOf(AdminClosedException.class)
+                .hasMessageContaining("cannot start listTopics");
+        assertThat(sender.sent()).isEmpty();
+    }
+
+    @Test
+    void cancellingAFutureStopsTheCallsRetries() {
+        sender.fail(new io.brook.common.errors.NetworkException("down"));
+        CompletableFuture<ClusterDescription> result = admin.describeCluster();
+        result.cancel(false);
+        scheduler.advance(10_000);
+        assertThat(sender.sent()).hasSize(1);
+        assertThat(admin.pendingCalls()).isZero();
+    }
+}
