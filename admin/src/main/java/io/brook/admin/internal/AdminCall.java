@@ -6,6 +6,7 @@ import io.brook.core.Time;
 import io.brook.core.internal.network.Endpoint;
 import io.brook.core.internal.network.RequestSender;
 import io.brook.core.internal.util.ExponentialBackoff;
+import io.brook.core.internal.util.Scheduler;
 import io.brook.protocol.ApiMessage;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -61,7 +62,7 @@ public final class AdminCall<T> {
     /** Starts the call; call once. The returned future is the call's result. */
     public CompletableFuture<T> start() {
         deadlineMs = time.monotonicMs() + timeoutMs;
-        Scheduler.Cancellable deadline = scheduler.schedule(timeoutMs, this::timeOut);
+        Scheduler.Cancellable deadline = scheduler.schedule(this::timeOut, timeoutMs);
         result.whenComplete((value, error) -> {
             deadline.cancel();
             Scheduler.Cancellable retry = pendingRetry;
@@ -161,7 +162,7 @@ public final class AdminCall<T> {
             // The retry would start after the deadline: the deadline task fails the call at its time.
             return;
         }
-        pendingRetry = scheduler.schedule(delayMs, this::sendNext);
+        pendingRetry = scheduler.schedule(this::sendNext, delayMs);
         if (result.isDone()) {
             // Completed while scheduling: the completion hook may have missed this task.
             pendingRetry.cancel();

@@ -14,10 +14,14 @@ import io.brook.common.config.AdminOptions;
 import io.brook.common.config.BootstrapAddress;
 import io.brook.common.config.CommonConfigs;
 import io.brook.core.Time;
+import io.brook.core.internal.config.ClientIds;
+import io.brook.core.internal.config.NetworkConfigs;
 import io.brook.core.internal.network.Endpoint;
 import io.brook.core.internal.network.NetworkClient;
 import io.brook.core.internal.network.RequestSender;
 import io.brook.core.internal.util.ExponentialBackoff;
+import io.brook.core.internal.util.Scheduler;
+import io.brook.core.internal.util.ThreadScheduler;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -31,7 +35,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,12 +44,12 @@ import org.slf4j.LoggerFactory;
  * {@link AdminCall} driving the call's handler, and tracks pending calls for {@link #close(Duration)}.
  *
  * <p>Thread-safe: its own state is the set of pending calls (a concurrent set) and the closed flag (atomic).
- * Threads: the network client's event loops ({@code brook-<clientId>-io-<n>}) and one timer thread
- * ({@code brook-<clientId>-admin-timer}), both stopped by close.
+ * Threads: the network client's event loops ({@code brook-<clientId>-io-<n>}) and host name lookup threads
+ * ({@code brook-<clientId>-dns-<n>}), and one timer thread ({@code brook-<clientId>-admin-timer}, a
+ * {@link ThreadScheduler}), all stopped by close.
  */
 public final class DefaultAdmin implements Admin {
     private static final Logger log = LoggerFactory.getLogger(DefaultAdmin.class);
-    private static final AtomicInteger GENERATED_IDS = new AtomicInteger(1);
     /** Caps timeouts so that deadline arithmetic cannot overflow: about 24 days. */
     private static final long MAX_TIMEOUT_MS = Integer.MAX_VALUE;
     /** Kafka's retry backoff grows by this factor per retry and deviates by up to this jitter either way. */
@@ -92,17 +95,14 @@ public final class DefaultAdmin implements Admin {
 
     /** Starts a client with {@code options}. */
     public static DefaultAdmin create(AdminOptions options) {
-        String configured = options.clientId();
-        String clientId = configured == null || configured.isBlank()
-                ? "adminclient-" + GENERATED_IDS.getAndIncrement()
-                : configured;
+        String clientId = ClientIds.effective(options.config(), "adminclient");
         List<Endpoint> bootstrap = new ArrayList<>();
         for (BootstrapAddress address : options.bootstrapServers()) {
             bootstrap.add(new Endpoint(-1, address.host(), address.port()));
         }
         KnownBrokers brokers = new KnownBrokers(bootstrap);
-        NetworkClient network = new NetworkClient(AdminNetworkConfig.from(options, clientId), Time.SYSTEM);
-        ExecutorScheduler scheduler = new ExecutorScheduler(clientId);
+        NetworkClient network = new NetworkClient(NetworkConfigs.from(options.config(), clientId), Time.SYSTEM);
+        ThreadScheduler scheduler = new ThreadScheduler("brook-" + clientId + "-admin-timer");
         long initialBackoffMs = options.config().get(CommonConfigs.RETRY_BACKOFF_MS);
         long maxBackoffMs = Math.max(initialBackoffMs, options.config().get(CommonConfigs.RETRY_BACKOFF_MAX_MS));
         ExponentialBackoff backoff = new ExponentialBackoff(initialBackoffMs, RETRY_BACKOFF_MULTIPLIER, maxBackoffMs,

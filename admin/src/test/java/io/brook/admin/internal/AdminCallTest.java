@@ -10,6 +10,7 @@ import io.brook.common.errors.UnsupportedVersionException;
 import io.brook.core.ManualTime;
 import io.brook.core.internal.network.Endpoint;
 import io.brook.core.internal.util.ExponentialBackoff;
+import io.brook.core.internal.util.ManualScheduler;
 import io.brook.protocol.ApiMessage;
 import io.brook.protocol.message.DescribeClusterRequest;
 import io.brook.protocol.message.DescribeClusterResponse;
@@ -73,7 +74,7 @@ class AdminCallTest {
         assertThat(sender.sent()).hasSize(1);
         assertThat(sender.last().endpoint()).isEqualTo(BROKER_1);
         assertThat(handler.remaining).containsExactly(5_000L);
-        assertThat(scheduler.pending()).as("deadline task cancelled").isZero();
+        assertThat(scheduler.pendingDueTimes()).as("deadline task cancelled").isEmpty();
     }
 
     @Test
@@ -117,7 +118,7 @@ class AdminCallTest {
         CompletableFuture<String> result = call(new OneShot(), 5_000).start();
 
         assertThatThrownBy(result::get).isInstanceOf(ExecutionException.class).hasCause(error);
-        assertThat(scheduler.pending()).isZero();
+        assertThat(scheduler.pendingDueTimes()).isEmpty();
     }
 
     @Test
@@ -166,7 +167,7 @@ class AdminCallTest {
 
         assertThatThrownBy(result::get).hasCause(closed);
         assertThat(sender.sent()).hasSize(1);
-        assertThat(scheduler.pending()).isZero();
+        assertThat(scheduler.pendingDueTimes()).isEmpty();
     }
 
     @Test

@@ -16,6 +16,7 @@ import io.brook.common.errors.TimeoutException;
 import io.brook.core.ManualTime;
 import io.brook.core.internal.network.Endpoint;
 import io.brook.core.internal.util.ExponentialBackoff;
+import io.brook.core.internal.util.ManualScheduler;
 import io.brook.protocol.message.DescribeClusterResponse;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -77,8 +77,9 @@ public final class CommonConfigs {
     public static final ConfigKey<Long> SOCKET_CONNECTION_SETUP_TIMEOUT_MS = ConfigKey.builder(
                     "socket.connection.setup.timeout.ms", ConfigType.LONG)
             .defaultValue(10_000L).unit(MILLISECONDS).validator(Validators.atLeast(1)).importance(MEDIUM)
-            .documentation("How long the client waits for a connection to be established (TCP connect and "
-                    + "handshake) before giving up on it; doubles with consecutive failures, up to "
+            .documentation("How long the client waits for a connection to be established (host name lookup, "
+                    + "TCP connect and handshake, each) before giving up on it; doubles with each consecutive failed "
+                    + "attempt to the same broker, with 20% random jitter, up to "
                     + "socket.connection.setup.timeout.max.ms.")
             .build();
 
@@ -86,7 +87,7 @@ public final class CommonConfigs {
                     "socket.connection.setup.timeout.max.ms", ConfigType.LONG)
             .defaultValue(30_000L).unit(MILLISECONDS).validator(Validators.atLeast(1)).importance(MEDIUM)
             .documentation("The longest connection setup timeout. If lower than socket.connection.setup.timeout.ms, "
-                    + "socket.connection.setup.timeout.ms is used.")
+                    + "socket.connection.setup.timeout.ms is used as a fixed timeout.")
             .build();
 
     public static final ConfigKey<Long> METADATA_MAX_AGE_MS = ConfigKey.builder("metadata.max.age.ms",

@@ -16,7 +16,7 @@ import java.util.List;
  * </pre>
  * (or run the class from an IDE with the working directory at the repository root or in client-core).
  */
-final class ConfigurationDocs {
+public final class ConfigurationDocs {
     /** Every client definition whose section client-core's test checks. Producer and consumer add theirs. */
     static final List<ConfigDefinition> DEFINITIONS = List.of(AdminConfigs.DEFINITION);
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.brook.common.errors.BrookException;
 import io.brook.common.errors.NetworkException;
+import io.brook.common.errors.UnresolvedHostException;
 import io.brook.common.errors.UnsupportedVersionException;
 import io.brook.core.internal.network.BrokerApiVersions;
 import io.brook.core.internal.network.Endpoint;
@@ -17,7 +18,9 @@ import io.brook.protocol.message.MetadataRequest;
 import io.brook.protocol.message.MetadataResponse;
 import io.brook.testkit.KafkaCluster;
 import io.brook.testkit.junit.KafkaClusterExtension;
+import java.net.InetAddress;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -71,6 +74,44 @@ class NetworkClientIT {
             assertThat(again.clusterId()).isEqualTo(response.clusterId());
             assertThat(client.apiVersions(node)).isPresent();
         }
+    }
+
+    @Test
+    void aHostNameIsResolvedOnTheClientsLookupThreadsWhichEndOnClose(KafkaCluster cluster) throws Exception {
+        Endpoint literal = firstBootstrap(cluster);
+        // "localhost" resolves through the hosts file; only meaningful if it leads to the broker's address.
+        assumeTrue(InetAddress.getByName("localhost").getHostAddress().equals(literal.host()),
+                "localhost does not resolve to the broker's address " + literal.host());
+        Endpoint named = new Endpoint(-1, "localhost", literal.port());
+        NetworkClient client = new NetworkClient(NetworkConfig.defaults("it-network-named"));
+        try {
+            MetadataResponse response = get(client.send(named, MetadataRequest.builder().build()));
+            assertThat(response.clusterId()).isNotBlank();
+            assertThat(threadsNamed("brook-it-network-named-dns-")).isNotEmpty();
+        } finally {
+            client.close(Duration.ofSeconds(10));
+        }
+        assertThat(threadsNamed("brook-it-network-named-dns-")).isEmpty();
+    }
+
+    @Test
+    void aNameThatDoesNotResolveFailsTypedAndRetriable() throws Exception {
+        // .invalid never resolves (RFC 6761); without a reachable DNS server the lookup may time out instead, which
+        // fails the same way.
+        Endpoint nowhere = new Endpoint(-1, "brook-it.invalid", 9092);
+        NetworkConfig config = NetworkConfig.builder("it-network-unresolved")
+                .fixedSocketConnectionSetupTimeoutMs(5_000).build();
+        try (NetworkClient client = new NetworkClient(config)) {
+            Throwable error = failureOf(client.send(nowhere, MetadataRequest.builder().build()));
+            assertThat(error).isInstanceOf(UnresolvedHostException.class).hasMessageContaining("brook-it.invalid");
+            assertThat(((UnresolvedHostException) error).isRetriable()).isTrue();
+        }
+    }
+
+    private static List<Thread> threadsNamed(String prefix) {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith(prefix) && t.isAlive())
+                .toList();
     }
 
     @Test

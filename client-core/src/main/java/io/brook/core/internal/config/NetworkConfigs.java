@@ -11,10 +11,22 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * Maps a parsed client configuration to the network layer's {@link NetworkConfig}. Stateless.
+ * The one mapping from a parsed client configuration to the network layer's {@link NetworkConfig}, shared by every
+ * client (admin, producer, consumer). Stateless.
  *
- * <p>As in Kafka, a {@code reconnect.backoff.max.ms} below {@code reconnect.backoff.ms} makes the backoff a fixed
- * {@code reconnect.backoff.ms}.
+ * <p>Rules beyond copying values:
+ * <ul>
+ *   <li>as in Kafka, a {@code reconnect.backoff.max.ms} below {@code reconnect.backoff.ms} makes the backoff a fixed
+ *       {@code reconnect.backoff.ms};
+ *   <li>likewise a {@code socket.connection.setup.timeout.max.ms} below {@code socket.connection.setup.timeout.ms}
+ *       makes every attempt's setup timeout a fixed {@code socket.connection.setup.timeout.ms}, as that key's
+ *       documentation says (Kafka would use the maximum instead);
+ *   <li>{@code -1} for {@code connections.max.idle.ms}, {@code send.buffer.bytes} and {@code receive.buffer.bytes}
+ *       passes through (never close idle connections, OS buffer sizes). {@code 0} never reaches this mapping: the
+ *       keys' validators reject it when the configuration is parsed, naming the key, rather than turning it into
+ *       a surprise here (a zero idle time or socket buffer is no usable setting);
+ *   <li>each {@code brook.api.version.pins} entry becomes a pin of the API it names.
+ * </ul>
  */
 public final class NetworkConfigs {
     private NetworkConfigs() {}
@@ -27,9 +39,12 @@ public final class NetworkConfigs {
     public static NetworkConfig from(ClientConfig config, String clientId) {
         long reconnectMs = config.get(CommonConfigs.RECONNECT_BACKOFF_MS);
         long reconnectMaxMs = Math.max(reconnectMs, config.get(CommonConfigs.RECONNECT_BACKOFF_MAX_MS));
+        long setupMs = config.get(CommonConfigs.SOCKET_CONNECTION_SETUP_TIMEOUT_MS);
+        long setupMaxMs = Math.max(setupMs, config.get(CommonConfigs.SOCKET_CONNECTION_SETUP_TIMEOUT_MAX_MS));
         NetworkConfig.Builder b = NetworkConfig.builder(clientId)
                 .requestTimeoutMs(config.get(CommonConfigs.REQUEST_TIMEOUT_MS))
-                .socketConnectionSetupTimeoutMs(config.get(CommonConfigs.SOCKET_CONNECTION_SETUP_TIMEOUT_MS))
+                .socketConnectionSetupTimeoutMs(setupMs)
+                .socketConnectionSetupTimeoutMaxMs(setupMaxMs)
                 .reconnectBackoffMs(reconnectMs)
                 .reconnectBackoffMaxMs(reconnectMaxMs)
                 .connectionsMaxIdleMs(config.get(CommonConfigs.CONNECTIONS_MAX_IDLE_MS))

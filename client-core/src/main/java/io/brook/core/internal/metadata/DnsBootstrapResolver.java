@@ -4,6 +4,7 @@ import io.brook.common.config.BootstrapAddress;
 import io.brook.common.config.ClientDnsLookup;
 import io.brook.common.errors.BrookException;
 import io.brook.core.internal.network.Endpoint;
+import io.brook.core.internal.network.HostResolver;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
@@ -33,18 +34,6 @@ import org.slf4j.LoggerFactory;
 public final class DnsBootstrapResolver implements BootstrapResolver {
     private static final Logger log = LoggerFactory.getLogger(DnsBootstrapResolver.class);
 
-    /** The blocking name lookups: the JDK's resolver in production, a table in tests. */
-    @FunctionalInterface
-    public interface HostResolver {
-        /** Every address of {@code host}. */
-        InetAddress[] resolve(String host) throws UnknownHostException;
-
-        /** The canonical host name of {@code address} (a reverse lookup). */
-        default String canonicalName(InetAddress address) {
-            return address.getCanonicalHostName();
-        }
-    }
-
     private final List<BootstrapAddress> addresses;
     private final ClientDnsLookup lookup;
     private final HostResolver hosts;
@@ -64,7 +53,7 @@ public final class DnsBootstrapResolver implements BootstrapResolver {
     /** A resolver using the JDK's resolver. */
     public static DnsBootstrapResolver system(List<BootstrapAddress> addresses, ClientDnsLookup lookup,
             Executor executor) {
-        return new DnsBootstrapResolver(addresses, lookup, InetAddress::getAllByName, executor);
+        return new DnsBootstrapResolver(addresses, lookup, HostResolver.SYSTEM, executor);
     }
 
     @Override

@@ -26,15 +26,18 @@ final class BrokerChannelInitializer extends ChannelInitializer<Channel> {
     private final NetworkConfig config;
     private final Time time;
     private final long timeoutTickMs;
+    private final long handshakeTimeoutMs;
     private final String softwareVersion;
     private final CompletableFuture<BrokerApiVersions> handshake;
 
+    /** @param handshakeTimeoutMs bounds each ApiVersions attempt: the connection attempt's setup timeout */
     BrokerChannelInitializer(Endpoint endpoint, NetworkConfig config, Time time, long timeoutTickMs,
-            String softwareVersion, CompletableFuture<BrokerApiVersions> handshake) {
+            long handshakeTimeoutMs, String softwareVersion, CompletableFuture<BrokerApiVersions> handshake) {
         this.endpoint = endpoint;
         this.config = config;
         this.time = time;
         this.timeoutTickMs = timeoutTickMs;
+        this.handshakeTimeoutMs = handshakeTimeoutMs;
         this.softwareVersion = softwareVersion;
         this.handshake = handshake;
     }
@@ -47,8 +50,8 @@ final class BrokerChannelInitializer extends ChannelInitializer<Channel> {
     private void addHandlers(ChannelPipeline p) {
         // (slot) TLS: p.addLast("tls", sslHandler) goes here, before any framing.
         addRequestHandlers(p, config, time, timeoutTickMs);
-        p.addLast(ApiVersionsHandshake.NAME, new ApiVersionsHandshake(endpoint, time,
-                config.socketConnectionSetupTimeoutMs(), softwareVersion, handshake));
+        p.addLast(ApiVersionsHandshake.NAME, new ApiVersionsHandshake(endpoint, time, handshakeTimeoutMs,
+                softwareVersion, handshake));
         // (slot) SASL: p.addLast("sasl-handshake", ...) goes here, started when ApiVersions completes.
     }
 

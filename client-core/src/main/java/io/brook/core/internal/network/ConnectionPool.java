@@ -6,6 +6,8 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
+import io.netty.resolver.NoopAddressResolverGroup;
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -28,21 +30,36 @@ final class ConnectionPool {
     private final NetworkTuning tuning;
     private final String softwareVersion;
     private final VersionNegotiator negotiator;
-    private final ExponentialBackoff reconnectBackoff;
+    private final ConnectionSlot.Settings slotSettings;
     private final Map<Endpoint, ConnectionSlot> slots = new HashMap<>();
     private boolean closed;
 
+    /** @param lookup resolves host names off the event loops */
     ConnectionPool(NetworkConfig config, Time time, EventLoops eventLoops, NetworkTuning tuning,
-            String softwareVersion) {
+            String softwareVersion, ConnectionSlot.AddressLookup lookup) {
         this.config = config;
         this.time = time;
         this.eventLoops = eventLoops;
         this.tuning = tuning;
         this.softwareVersion = softwareVersion;
         this.negotiator = new VersionNegotiator(config.versionPins());
-        this.reconnectBackoff = new ExponentialBackoff(config.reconnectBackoffMs(),
+        ExponentialBackoff reconnectBackoff = new ExponentialBackoff(config.reconnectBackoffMs(),
                 NetworkConfig.RECONNECT_BACKOFF_MULTIPLIER, config.reconnectBackoffMaxMs(),
                 NetworkConfig.RECONNECT_BACKOFF_JITTER);
+        this.slotSettings = new ConnectionSlot.Settings(this::open, lookup, negotiator, time, reconnectBackoff,
+                setupTimeouts(config), config.connectionsMaxIdleMs(), tuning.idleCheckTickMs(), config.clientId());
+    }
+
+    /**
+     * The setup timeout per attempt: Kafka's exponential growth with jitter; exactly the configured timeout when the
+     * maximum equals it (Kafka's static timeout has no jitter either).
+     */
+    static ExponentialBackoff setupTimeouts(NetworkConfig config) {
+        long initialMs = config.socketConnectionSetupTimeoutMs();
+        long maxMs = config.socketConnectionSetupTimeoutMaxMs();
+        return maxMs == initialMs ? ExponentialBackoff.fixed(initialMs)
+                : new ExponentialBackoff(initialMs, NetworkConfig.SETUP_TIMEOUT_MULTIPLIER, maxMs,
+                        NetworkConfig.SETUP_TIMEOUT_JITTER);
     }
 
     VersionNegotiator negotiator() {
@@ -104,28 +121,31 @@ final class ConnectionPool {
         if (closed) {
             return null;
         }
-        return slots.computeIfAbsent(endpoint, e -> new ConnectionSlot(e, eventLoops.group().next(), this::open,
-                negotiator, time, reconnectBackoff, config.connectionsMaxIdleMs(), tuning.idleCheckTickMs(),
-                config.clientId()));
+        return slots.computeIfAbsent(endpoint, e -> new ConnectionSlot(e, eventLoops.group().next(), slotSettings));
     }
 
-    /** Starts a TCP connection whose pipeline is built by {@link BrokerChannelInitializer}. */
-    private ChannelFuture open(Endpoint endpoint, EventLoop loop, CompletableFuture<BrokerApiVersions> handshake) {
+    /**
+     * Starts a TCP connection to {@code address} whose pipeline is built by {@link BrokerChannelInitializer}. The
+     * address is resolved already (by the slot, off the event loop); the no-op resolver guarantees that Netty never
+     * looks a name up on the loop itself.
+     */
+    private ChannelFuture open(Endpoint endpoint, InetSocketAddress address, long setupTimeoutMs, EventLoop loop,
+            CompletableFuture<BrokerApiVersions> handshake) {
         Bootstrap bootstrap = new Bootstrap()
                 .group(loop)
                 .channel(eventLoops.channelType())
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS,
-                        (int) Math.min(Integer.MAX_VALUE, config.socketConnectionSetupTimeoutMs()))
+                .resolver(NoopAddressResolverGroup.INSTANCE)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, setupTimeoutMs))
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.SO_KEEPALIVE, true)
                 .handler(new BrokerChannelInitializer(endpoint, config, time, tuning.timeoutTickMs(),
-                        softwareVersion, handshake));
+                        setupTimeoutMs, softwareVersion, handshake));
         if (config.sendBufferBytes() != -1) {
             bootstrap.option(ChannelOption.SO_SNDBUF, config.sendBufferBytes());
         }
         if (config.receiveBufferBytes() != -1) {
             bootstrap.option(ChannelOption.SO_RCVBUF, config.receiveBufferBytes());
         }
-        return bootstrap.connect(endpoint.host(), endpoint.port());
+        return bootstrap.connect(address);
     }
 }

@@ -8,11 +8,15 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.ScheduledFuture;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
@@ -32,6 +36,13 @@ import java.util.concurrent.TimeUnit;
  * closed (broker restart, idle close) reconnects on the next send without backoff; the counter of consecutive
  * failures resets only when a handshake completes.
  *
+ * <p>A connection attempt first resolves the endpoint's host name off the event loop ({@link AddressLookup}; IP
+ * literals need no lookup), then connects to one resolved address with the name already resolved, so nothing
+ * blocks the loop. Successive attempts rotate through the addresses ({@link AddressRotation}). Each attempt's
+ * setup timeout, which bounds the lookup, the TCP connect and the handshake each, grows as Kafka's does:
+ * {@code socket.connection.setup.timeout.ms * 2^failures} with 20% jitter, up to
+ * {@code socket.connection.setup.timeout.max.ms}.
+ *
  * <p>Confined to one event loop ({@link #loop()}), the same that serves its channels; the entry points that
  * may be called from any thread ({@link #submit}, {@link #connect}, {@link #close}) hop onto it.
  * {@link #apiVersions()} and {@link #state()} read volatile snapshots.
@@ -40,17 +51,54 @@ final class ConnectionSlot {
     /** The lifecycle states; see the class comment. */
     enum State { DISCONNECTED, CONNECTING, READY, BACKING_OFF, CLOSED }
 
-    /** Opens a channel to an endpoint on a given loop; its pipeline completes {@code handshake}. */
+    /**
+     * Opens a channel to {@code endpoint} at {@code address} (already resolved) on {@code loop}; its pipeline
+     * completes {@code handshake}. Connect and handshake are each bounded by {@code setupTimeoutMs}.
+     */
     interface ChannelOpener {
-        ChannelFuture open(Endpoint endpoint, EventLoop loop, CompletableFuture<BrokerApiVersions> handshake);
+        ChannelFuture open(Endpoint endpoint, InetSocketAddress address, long setupTimeoutMs, EventLoop loop,
+                CompletableFuture<BrokerApiVersions> handshake);
+    }
+
+    /** Resolves host names without blocking the caller. */
+    @FunctionalInterface
+    interface AddressLookup {
+        /**
+         * Completes, on any thread, with at least one address of {@code host}, or fails with why not (e.g.
+         * {@link java.net.UnknownHostException}).
+         */
+        CompletableFuture<List<InetAddress>> resolve(String host);
+    }
+
+    /**
+     * What every slot of a pool shares. Immutable.
+     *
+     * @param reconnectBackoff the wait after the n-th consecutive failed attempt
+     * @param setupTimeouts the setup timeout of an attempt after n consecutive failed ones
+     * @param maxIdleMs idle time after which a READY connection closes; -1 never
+     */
+    record Settings(ChannelOpener opener, AddressLookup lookup, VersionNegotiator negotiator, Time time,
+            ExponentialBackoff reconnectBackoff, ExponentialBackoff setupTimeouts, long maxIdleMs,
+            long idleCheckTickMs, String clientId) {
+        Settings {
+            Objects.requireNonNull(opener, "opener");
+            Objects.requireNonNull(lookup, "lookup");
+            Objects.requireNonNull(negotiator, "negotiator");
+            Objects.requireNonNull(time, "time");
+            Objects.requireNonNull(reconnectBackoff, "reconnectBackoff");
+            Objects.requireNonNull(setupTimeouts, "setupTimeouts");
+            Objects.requireNonNull(clientId, "clientId");
+        }
     }
 
     private final Endpoint endpoint;
     private final EventLoop loop;
     private final ChannelOpener opener;
+    private final AddressLookup lookups;
     private final VersionNegotiator negotiator;
     private final Time time;
     private final ExponentialBackoff backoff;
+    private final ExponentialBackoff setupTimeouts;
     private final long maxIdleMs;
     private final long idleCheckTickMs;
     private final String clientId;
@@ -62,22 +110,26 @@ final class ConnectionSlot {
     private Throwable lastFailure;
     private final ArrayDeque<OutgoingRequest> queued = new ArrayDeque<>();
     private final List<CompletableFuture<BrokerApiVersions>> readyWaiters = new ArrayList<>();
+    private final AddressRotation addresses = new AddressRotation();
+    /** The pending host name lookup of the current attempt; the attempt's identity until a channel exists. */
+    private CompletableFuture<List<InetAddress>> lookup;
+    private ScheduledFuture<?> lookupTimeout;
     private Channel connecting;
     private BrokerConnection connection;
     private ScheduledFuture<?> idleCheck;
 
-    /** @param maxIdleMs idle time after which a READY connection closes; -1 never */
-    ConnectionSlot(Endpoint endpoint, EventLoop loop, ChannelOpener opener, VersionNegotiator negotiator, Time time,
-            ExponentialBackoff backoff, long maxIdleMs, long idleCheckTickMs, String clientId) {
-        this.endpoint = endpoint;
-        this.loop = loop;
-        this.opener = opener;
-        this.negotiator = negotiator;
-        this.time = time;
-        this.backoff = backoff;
-        this.maxIdleMs = maxIdleMs;
-        this.idleCheckTickMs = idleCheckTickMs;
-        this.clientId = clientId;
+    ConnectionSlot(Endpoint endpoint, EventLoop loop, Settings settings) {
+        this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+        this.loop = Objects.requireNonNull(loop, "loop");
+        this.opener = settings.opener();
+        this.lookups = settings.lookup();
+        this.negotiator = settings.negotiator();
+        this.time = settings.time();
+        this.backoff = settings.reconnectBackoff();
+        this.setupTimeouts = settings.setupTimeouts();
+        this.maxIdleMs = settings.maxIdleMs();
+        this.idleCheckTickMs = settings.idleCheckTickMs();
+        this.clientId = settings.clientId();
     }
 
     EventLoop loop() {
@@ -187,10 +239,73 @@ final class ConnectionSlot {
 
     private void startConnect() {
         state = State.CONNECTING;
+        // Kafka's rule: after n consecutive failed attempts, initial * 2^n with jitter, up to the maximum.
+        long setupTimeoutMs = setupTimeouts.backoffMs(failures);
+        InetAddress address = addresses.next();
+        if (address != null) {
+            openChannel(address, setupTimeoutMs);
+        } else {
+            startLookup(setupTimeoutMs);
+        }
+    }
+
+    private void startLookup(long setupTimeoutMs) {
+        CompletableFuture<List<InetAddress>> attempt = resolve(endpoint.host());
+        lookup = attempt;
+        if (!attempt.isDone()) {
+            // Real time, like the connect timeout: the lookup runs outside Brook, on a thread that cannot be stopped.
+            lookupTimeout = loop.schedule(() -> onLookupTimedOut(attempt, setupTimeoutMs), setupTimeoutMs,
+                    TimeUnit.MILLISECONDS);
+        }
+        // Completes on a lookup thread (or here, at once, for an IP literal): hop back onto the loop.
+        attempt.whenComplete((resolved, error) -> onLoop(() -> onLookupDone(attempt, resolved, error,
+                setupTimeoutMs)));
+    }
+
+    private CompletableFuture<List<InetAddress>> resolve(String host) {
+        try {
+            return lookups.resolve(host);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private void onLookupDone(CompletableFuture<List<InetAddress>> attempt, List<InetAddress> resolved,
+            Throwable error, long setupTimeoutMs) {
+        if (attempt != lookup) {
+            return; // the attempt timed out or the slot closed meanwhile
+        }
+        endLookup();
+        if (error != null) {
+            onSetupFailed(null, NetworkErrors.unresolved(endpoint, unwrap(error)));
+            return;
+        }
+        addresses.update(resolved);
+        openChannel(addresses.next(), setupTimeoutMs);
+    }
+
+    private void onLookupTimedOut(CompletableFuture<List<InetAddress>> attempt, long timeoutMs) {
+        if (attempt != lookup) {
+            return;
+        }
+        endLookup();
+        onSetupFailed(null, NetworkErrors.lookupTimedOut(endpoint, timeoutMs));
+    }
+
+    private void endLookup() {
+        lookup = null;
+        if (lookupTimeout != null) {
+            lookupTimeout.cancel(false);
+            lookupTimeout = null;
+        }
+    }
+
+    private void openChannel(InetAddress address, long setupTimeoutMs) {
         CompletableFuture<BrokerApiVersions> handshake = new CompletableFuture<>();
         ChannelFuture connectFuture;
         try {
-            connectFuture = opener.open(endpoint, loop, handshake);
+            connectFuture = opener.open(endpoint, new InetSocketAddress(address, endpoint.port()), setupTimeoutMs,
+                    loop, handshake);
         } catch (RuntimeException e) {
             connecting = null;
             onSetupFailed(null, e);
@@ -211,7 +326,7 @@ final class ConnectionSlot {
                 onSetupFailed(ch, error);
             }
         }));
-        ch.closeFuture().addListener(f -> onClosed(ch));
+        ch.closeFuture().addListener(f -> onClosed(ch, connectFuture));
     }
 
     private void onReady(Channel ch, BrokerApiVersions versions) {
@@ -255,15 +370,21 @@ final class ConnectionSlot {
         }
     }
 
-    private void onClosed(Channel ch) {
+    private void onClosed(Channel ch, ChannelFuture connectFuture) {
         if (ch == connecting) {
-            // The handshake handler normally reports first; this covers a close it did not see.
-            onSetupFailed(ch, new NetworkException("Connection to " + endpoint + " closed during setup"));
+            // Netty closes a channel whose connect failed before our listener on the connect future runs, so that
+            // failure (refused, timed out) is the reason if there is one. Otherwise the handshake handler normally
+            // reports first; this covers a close it did not see.
+            Throwable connectFailure = connectFuture.isDone() ? connectFuture.cause() : null;
+            onSetupFailed(ch, connectFailure != null ? connectFailure
+                    : new NetworkException("Connection to " + endpoint + " closed during setup"));
             return;
         }
         if (connection != null && connection.channel() == ch) {
             connection = null;
             readyVersions = null;
+            // As Kafka does: resolve again before reconnecting, the broker may have moved.
+            addresses.forget();
             stopIdleCheck();
             if (state == State.READY) {
                 state = State.DISCONNECTED;
@@ -300,6 +421,7 @@ final class ConnectionSlot {
         }
         state = State.CLOSED;
         readyVersions = null;
+        endLookup();
         stopIdleCheck();
         BrookException error = NetworkErrors.clientClosed(clientId);
         while (!queued.isEmpty()) {
@@ -321,6 +443,10 @@ final class ConnectionSlot {
         } else {
             toClose.closeFuture().addListener(f -> done.complete(null));
         }
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
     }
 
     private List<CompletableFuture<BrokerApiVersions>> drainWaiters() {

@@ -15,12 +15,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Brook's network layer: one per client. Owns one Netty event-loop group (native epoll when available, else
- * NIO; threads {@code brook-<clientId>-io-<n>}) and a {@link ConnectionPool} with one connection per broker
- * endpoint. Requests go out at the version the {@link VersionNegotiator} picks from Brook's range, the broker's
+ * NIO; threads {@code brook-<clientId>-io-<n>}), the host name lookup threads that keep DNS off the event loops
+ * ({@link AsyncHostResolver}; {@code brook-<clientId>-dns-<n>}, started on demand) and a {@link ConnectionPool}
+ * with one connection per broker endpoint. Requests go out at the version the {@link VersionNegotiator} picks from Brook's range, the broker's
  * ApiVersions answer, the caller's range and the user's pins.
  *
  * <p>Failures are typed: connection refused or closed: retriable {@code NetworkException} naming the endpoint
- * (also while the endpoint is backing off between reconnect attempts: sends then fail fast rather than wait);
+ * (also while the endpoint is backing off between reconnect attempts: sends then fail fast rather than wait); host
+ * name that does not resolve (or not within the setup timeout): retriable {@code UnresolvedHostException}, a
+ * {@code NetworkException} naming the host;
  * no response in time: retriable {@code TimeoutException} naming API, version, endpoint and timeout; a response
  * that does not decode: {@code MalformedMessageException} (the connection is closed); no common version:
  * {@code UnsupportedVersionException}; after {@link #close}: {@code NetworkClientClosedException}.
@@ -35,6 +38,7 @@ public final class NetworkClient implements RequestSender, AutoCloseable {
 
     private final NetworkConfig config;
     private final EventLoops eventLoops;
+    private final AsyncHostResolver resolver;
     private final ConnectionPool pool;
     private final AtomicBoolean closing = new AtomicBoolean();
 
@@ -48,10 +52,16 @@ public final class NetworkClient implements RequestSender, AutoCloseable {
     }
 
     NetworkClient(NetworkConfig config, Time time, NetworkTuning tuning) {
+        this(config, time, tuning, HostResolver.SYSTEM);
+    }
+
+    /** @param hosts the blocking name lookups, run on the client's lookup threads */
+    NetworkClient(NetworkConfig config, Time time, NetworkTuning tuning, HostResolver hosts) {
         this.config = Objects.requireNonNull(config, "config");
         Objects.requireNonNull(time, "time");
         this.eventLoops = EventLoops.start(config.clientId(), config.ioThreads(), tuning.preferNativeTransport());
-        this.pool = new ConnectionPool(config, time, eventLoops, tuning, softwareVersion());
+        this.resolver = new AsyncHostResolver(hosts, config.clientId());
+        this.pool = new ConnectionPool(config, time, eventLoops, tuning, softwareVersion(), resolver);
         log.debug("Network client {} started with {} transport", config.clientId(),
                 eventLoops.isNative() ? "epoll" : "NIO");
     }
@@ -125,14 +135,16 @@ public final class NetworkClient implements RequestSender, AutoCloseable {
 
     /**
      * Closes every connection, fails queued and in-flight requests with {@code NetworkClientClosedException},
-     * shuts the event loops down and waits for their threads to end, returning within {@code timeout} (logging a
-     * warning if the threads are not gone by then). Idempotent. Called from one of the client's own event-loop
-     * threads it starts the same shutdown but cannot wait for it.
+     * shuts the event loops and the lookup threads down and waits for them to end, returning within
+     * {@code timeout} (logging a warning if threads are not gone by then; a lookup blocked inside the JDK cannot be
+     * interrupted). Idempotent. Called from one of the client's own event-loop threads it starts the same shutdown
+     * but cannot wait for it.
      */
     public void close(Duration timeout) {
         long deadlineNs = System.nanoTime() + timeout.toNanos();
         boolean first = closing.compareAndSet(false, true);
         CompletableFuture<Void> closed = first ? pool.close() : CompletableFuture.completedFuture(null);
+        resolver.shutdownNow();
         if (eventLoops.isOwnThread()) {
             eventLoops.group().shutdownGracefully(0, timeout.toMillis(), TimeUnit.MILLISECONDS);
             return;
@@ -150,6 +162,10 @@ public final class NetworkClient implements RequestSender, AutoCloseable {
         try {
             if (!eventLoops.shutdown(remainingMs(deadlineNs))) {
                 log.warn("Network client {}: I/O threads still running after {}", config.clientId(), timeout);
+            }
+            if (!resolver.awaitTermination(remainingMs(deadlineNs))) {
+                log.warn("Network client {}: host name lookup threads still running after {}", config.clientId(),
+                        timeout);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -15,8 +15,12 @@ import java.util.Objects;
  *   <tr><th>component</th><th>Kafka key</th><th>default</th></tr>
  *   <tr><td>clientId</td><td>client.id</td><td>none (required, non-blank)</td></tr>
  *   <tr><td>requestTimeoutMs</td><td>request.timeout.ms</td><td>30000</td></tr>
- *   <tr><td>socketConnectionSetupTimeoutMs</td><td>socket.connection.setup.timeout.ms</td><td>10000; bounds
- *       TCP connect and the ApiVersions handshake each</td></tr>
+ *   <tr><td>socketConnectionSetupTimeoutMs</td><td>socket.connection.setup.timeout.ms</td><td>10000; the
+ *       setup timeout of a first attempt (+/- 20% jitter); bounds the host name lookup, the TCP connect and the
+ *       ApiVersions handshake each</td></tr>
+ *   <tr><td>socketConnectionSetupTimeoutMaxMs</td><td>socket.connection.setup.timeout.max.ms</td><td>30000; the
+ *       setup timeout doubles with each consecutive failed attempt to the same endpoint, up to this; equal to
+ *       socketConnectionSetupTimeoutMs: a fixed timeout without jitter</td></tr>
  *   <tr><td>reconnectBackoffMs</td><td>reconnect.backoff.ms</td><td>50</td></tr>
  *   <tr><td>reconnectBackoffMaxMs</td><td>reconnect.backoff.max.ms</td><td>1000</td></tr>
  *   <tr><td>connectionsMaxIdleMs</td><td>connections.max.idle.ms</td><td>540000; -1 disables idle close</td></tr>
@@ -34,6 +38,7 @@ public record NetworkConfig(
         String clientId,
         long requestTimeoutMs,
         long socketConnectionSetupTimeoutMs,
+        long socketConnectionSetupTimeoutMaxMs,
         long reconnectBackoffMs,
         long reconnectBackoffMaxMs,
         long connectionsMaxIdleMs,
@@ -45,6 +50,7 @@ public record NetworkConfig(
 
     public static final long DEFAULT_REQUEST_TIMEOUT_MS = 30_000L;
     public static final long DEFAULT_SOCKET_CONNECTION_SETUP_TIMEOUT_MS = 10_000L;
+    public static final long DEFAULT_SOCKET_CONNECTION_SETUP_TIMEOUT_MAX_MS = 30_000L;
     public static final long DEFAULT_RECONNECT_BACKOFF_MS = 50L;
     public static final long DEFAULT_RECONNECT_BACKOFF_MAX_MS = 1_000L;
     public static final long DEFAULT_CONNECTIONS_MAX_IDLE_MS = 540_000L;
@@ -56,6 +62,10 @@ public record NetworkConfig(
     public static final double RECONNECT_BACKOFF_MULTIPLIER = 2.0;
     /** Kafka's reconnect backoff jitter: each wait deviates by up to 20% either way. */
     public static final double RECONNECT_BACKOFF_JITTER = 0.2;
+    /** Kafka's connection setup timeout grows by this factor per consecutive failed attempt ... */
+    public static final double SETUP_TIMEOUT_MULTIPLIER = 2.0;
+    /** ... and deviates by up to 20% either way, so that clients do not time out in step. */
+    public static final double SETUP_TIMEOUT_JITTER = 0.2;
 
     public NetworkConfig {
         if (clientId == null || clientId.isBlank()) {
@@ -63,6 +73,11 @@ public record NetworkConfig(
         }
         requirePositive("requestTimeoutMs", requestTimeoutMs);
         requirePositive("socketConnectionSetupTimeoutMs", socketConnectionSetupTimeoutMs);
+        if (socketConnectionSetupTimeoutMaxMs < socketConnectionSetupTimeoutMs) {
+            throw new IllegalArgumentException("socketConnectionSetupTimeoutMaxMs ("
+                    + socketConnectionSetupTimeoutMaxMs + ") must be >= socketConnectionSetupTimeoutMs ("
+                    + socketConnectionSetupTimeoutMs + ")");
+        }
         if (reconnectBackoffMs < 0) {
             throw new IllegalArgumentException("reconnectBackoffMs must be >= 0: " + reconnectBackoffMs);
         }
@@ -121,6 +136,7 @@ public record NetworkConfig(
         private final String clientId;
         private long requestTimeoutMs = DEFAULT_REQUEST_TIMEOUT_MS;
         private long socketConnectionSetupTimeoutMs = DEFAULT_SOCKET_CONNECTION_SETUP_TIMEOUT_MS;
+        private long socketConnectionSetupTimeoutMaxMs = DEFAULT_SOCKET_CONNECTION_SETUP_TIMEOUT_MAX_MS;
         private long reconnectBackoffMs = DEFAULT_RECONNECT_BACKOFF_MS;
         private long reconnectBackoffMaxMs = DEFAULT_RECONNECT_BACKOFF_MAX_MS;
         private long connectionsMaxIdleMs = DEFAULT_CONNECTIONS_MAX_IDLE_MS;
@@ -142,6 +158,16 @@ public record NetworkConfig(
         public Builder socketConnectionSetupTimeoutMs(long v) {
             this.socketConnectionSetupTimeoutMs = v;
             return this;
+        }
+
+        public Builder socketConnectionSetupTimeoutMaxMs(long v) {
+            this.socketConnectionSetupTimeoutMaxMs = v;
+            return this;
+        }
+
+        /** Makes every attempt's setup timeout exactly {@code v}: no growth, no jitter. */
+        public Builder fixedSocketConnectionSetupTimeoutMs(long v) {
+            return socketConnectionSetupTimeoutMs(v).socketConnectionSetupTimeoutMaxMs(v);
         }
 
         public Builder reconnectBackoffMs(long v) {
@@ -191,9 +217,9 @@ public record NetworkConfig(
         }
 
         public NetworkConfig build() {
-            return new NetworkConfig(clientId, requestTimeoutMs, socketConnectionSetupTimeoutMs, reconnectBackoffMs,
-                    reconnectBackoffMaxMs, connectionsMaxIdleMs, maxResponseSizeBytes, sendBufferBytes,
-                    receiveBufferBytes, versionPins, ioThreads);
+            return new NetworkConfig(clientId, requestTimeoutMs, socketConnectionSetupTimeoutMs,
+                    socketConnectionSetupTimeoutMaxMs, reconnectBackoffMs, reconnectBackoffMaxMs, connectionsMaxIdleMs,
+                    maxResponseSizeBytes, sendBufferBytes, receiveBufferBytes, versionPins, ioThreads);
         }
     }
 }

@@ -4,6 +4,7 @@ import io.brook.common.errors.BrookException;
 import io.brook.common.errors.NetworkClientClosedException;
 import io.brook.common.errors.NetworkException;
 import io.brook.common.errors.TimeoutException;
+import io.brook.common.errors.UnresolvedHostException;
 import io.brook.protocol.wire.MalformedMessageException;
 
 /**
@@ -15,11 +16,27 @@ final class NetworkErrors {
 
     /** The TCP connection or the handshake to {@code endpoint} failed; retriable. */
     static BrookException connectFailed(Endpoint endpoint, Throwable cause) {
-        // A non-retriable typed cause (the broker is too old for any ApiVersions version) must stay what it is.
-        if (cause instanceof BrookException b && !b.isRetriable()) {
-            return b;
+        // A non-retriable typed cause (the broker is too old for any ApiVersions version) must stay what it is, and
+        // so must a name that did not resolve: it already names the host and endpoint.
+        if (cause instanceof BrookException b && !b.isRetriable() || cause instanceof UnresolvedHostException) {
+            return (BrookException) cause;
         }
         return new NetworkException("Connection to " + endpoint + " failed: " + describe(cause), cause);
+    }
+
+    /** The endpoint's host name did not resolve ({@code cause} says why); retriable. */
+    static BrookException unresolved(Endpoint endpoint, Throwable cause) {
+        if (cause instanceof BrookException b && !b.isRetriable()) {
+            return b; // e.g. the client closed while the lookup ran
+        }
+        return new UnresolvedHostException(endpoint.host(), "Could not resolve host " + endpoint.host() + " of "
+                + endpoint + ": " + describe(cause), cause);
+    }
+
+    /** The endpoint's host name did not resolve within the attempt's setup timeout; retriable. */
+    static UnresolvedHostException lookupTimedOut(Endpoint endpoint, long timeoutMs) {
+        return new UnresolvedHostException(endpoint.host(), "Could not resolve host " + endpoint.host() + " of "
+                + endpoint + " within the connection setup timeout of " + timeoutMs + " ms", null);
     }
 
     /** A send while the endpoint is backing off after failed connection attempts; retriable. */

@@ -77,9 +77,11 @@ public final class ExponentialBackoff {
         if (attempts < 0) {
             throw new IllegalArgumentException("attempts must be >= 0: " + attempts);
         }
-        // Clamp the exponent first: multiplier^attempts overflows to infinity long before attempts runs out.
-        double exp = Math.min(attempts, expMax);
-        double term = initialMs * Math.pow(multiplier, exp);
+        // Past the exponent that reaches maxMs the term is maxMs itself: clamping first keeps multiplier^attempts
+        // from overflowing, and taking maxMs exactly keeps rounding (1000 * 2^log2(5)) from landing just below it.
+        double term = expMax > 0.0 && attempts >= expMax
+                ? maxMs
+                : initialMs * Math.pow(multiplier, Math.min(attempts, expMax));
         if (jitter > 0.0) {
             double r = random.getAsDouble();
             term *= 1.0 - jitter + 2.0 * jitter * r;

@@ -7,6 +7,7 @@ import io.brook.common.config.BootstrapAddress;
 import io.brook.common.config.ClientDnsLookup;
 import io.brook.common.errors.BrookException;
 import io.brook.core.internal.network.Endpoint;
+import io.brook.core.internal.network.HostResolver;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 class DnsBootstrapResolverTest {
     /** A fake DNS: names to addresses, addresses to canonical names. */
-    private static final DnsBootstrapResolver.HostResolver DNS = new DnsBootstrapResolver.HostResolver() {
+    private static final HostResolver DNS = new HostResolver() {
         private final Map<String, byte[][]> names = Map.of(
                 "kafka.example", new byte[][] {{10, 0, 0, 1}, {10, 0, 0, 2}},
                 "single.example", new byte[][] {{10, 0, 0, 3}});

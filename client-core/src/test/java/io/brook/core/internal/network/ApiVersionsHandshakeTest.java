@@ -31,8 +31,10 @@ class ApiVersionsHandshakeTest {
 
     @BeforeEach
     void setUp() {
-        NetworkConfig config = NetworkConfig.builder("handshake-test").socketConnectionSetupTimeoutMs(5_000).build();
-        channel = new EmbeddedChannel(new BrokerChannelInitializer(BROKER, config, time, 100, "1.2.3", handshake));
+        NetworkConfig config = NetworkConfig.defaults("handshake-test");
+        // The attempt's setup timeout bounds the handshake.
+        channel = new EmbeddedChannel(new BrokerChannelInitializer(BROKER, config, time, 100, 5_000, "1.2.3",
+                handshake));
         channel.freezeTime();
     }
 

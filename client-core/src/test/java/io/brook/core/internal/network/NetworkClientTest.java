@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.brook.common.errors.NetworkClientClosedException;
 import io.brook.common.errors.NetworkException;
 import io.brook.common.errors.TimeoutException;
+import io.brook.common.errors.UnresolvedHostException;
 import io.brook.common.errors.UnsupportedVersionException;
 import io.brook.core.ManualTime;
 import io.brook.core.Time;
@@ -16,10 +17,15 @@ import io.brook.protocol.message.ApiVersionsResponse;
 import io.brook.protocol.message.MetadataRequest;
 import io.brook.protocol.message.MetadataResponse;
 import io.brook.protocol.wire.MalformedMessageException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,6 +63,19 @@ class NetworkClientTest {
 
     private NetworkClient client() {
         return client(NetworkConfig.builder("unit"), time);
+    }
+
+    private NetworkClient client(NetworkConfig.Builder config, HostResolver dns) {
+        return closeLater(new NetworkClient(config.build(), time, FAST_TICKS, dns));
+    }
+
+    /** A fake DNS entry: {@code host} with the given loopback addresses (last byte of 127.0.0.x). */
+    private static InetAddress[] loopback(String host, int... lastBytes) throws UnknownHostException {
+        InetAddress[] out = new InetAddress[lastBytes.length];
+        for (int i = 0; i < lastBytes.length; i++) {
+            out[i] = InetAddress.getByAddress(host, new byte[] {127, 0, 0, (byte) lastBytes[i]});
+        }
+        return out;
     }
 
     private static MetadataResponse metadata(String clusterId) {
@@ -327,6 +346,127 @@ class NetworkClientTest {
         assertThat(failures).isEmpty();
         assertThat(broker.received(ApiKey.METADATA)).hasSize(threads * perThread);
         assertThat(broker.connectionsAccepted()).isEqualTo(1);
+    }
+
+    @Test
+    void aLookupThatBlocksDoesNotStallOtherConnectionsOnTheSameEventLoop() throws Exception {
+        CountDownLatch lookupStarted = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        HostResolver dns = host -> {
+            if (host.equals("slow.test")) {
+                lookupStarted.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    throw new UnknownHostException("interrupted");
+                }
+            }
+            return loopback(host, 1);
+        };
+        // One event loop serves every connection: a lookup on it would stall them all.
+        NetworkClient client = client(NetworkConfig.builder("dns-slow").ioThreads(1), dns);
+        Endpoint ready = broker.endpoint(0);
+        client.send(ready, metadataRequest()).join();
+        try {
+            CompletableFuture<MetadataResponse> slow = client.send(new Endpoint(1, "slow.test", broker.port()),
+                    metadataRequest());
+            assertThat(lookupStarted.await(5, TimeUnit.SECONDS)).isTrue();
+
+            // While that lookup blocks: an open connection's traffic and another name's new connection go through.
+            assertThat(client.<MetadataResponse>send(ready, metadataRequest()).get(5, TimeUnit.SECONDS)
+                    .clusterId()).isEqualTo("cluster-a");
+            assertThat(client.<MetadataResponse>send(new Endpoint(2, "fast.test", broker.port()),
+                    metadataRequest()).get(5, TimeUnit.SECONDS).clusterId()).isEqualTo("cluster-a");
+            assertThat(slow).isNotDone();
+
+            release.countDown();
+            assertThat(slow.get(5, TimeUnit.SECONDS).clusterId()).isEqualTo("cluster-a");
+        } finally {
+            release.countDown();
+        }
+    }
+
+    @Test
+    void aNameThatDoesNotResolveFailsTheSendTypedAndRetriableNamingTheHost() {
+        HostResolver dns = host -> {
+            throw new UnknownHostException(host + ": Name or service not known");
+        };
+        NetworkClient client = client(NetworkConfig.builder("dns-unknown"), dns);
+        Endpoint nowhere = new Endpoint(3, "nowhere.test", 9092);
+
+        Throwable error = failure(client.send(nowhere, metadataRequest()));
+
+        assertThat(error).isInstanceOf(UnresolvedHostException.class).hasMessageContaining("nowhere.test:9092")
+                .hasCauseInstanceOf(UnknownHostException.class);
+        assertThat(((UnresolvedHostException) error).host()).isEqualTo("nowhere.test");
+        assertThat(((UnresolvedHostException) error).isRetriable()).isTrue();
+        assertThat(client.connectionState(nowhere)).isEqualTo(ConnectionSlot.State.BACKING_OFF);
+    }
+
+    @Test
+    void aLookupThatOutlastsTheSetupTimeoutFailsTheSend() {
+        CountDownLatch release = new CountDownLatch(1);
+        HostResolver dns = host -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                throw new UnknownHostException("interrupted");
+            }
+            return loopback(host, 1);
+        };
+        NetworkClient client = client(NetworkConfig.builder("dns-hung").fixedSocketConnectionSetupTimeoutMs(200),
+                dns);
+        try {
+            Throwable error = failure(client.send(new Endpoint(4, "hung.test", broker.port()), metadataRequest()));
+            assertThat(error).isInstanceOf(UnresolvedHostException.class).hasMessageContaining("hung.test")
+                    .hasMessageContaining("200 ms");
+        } finally {
+            release.countDown();
+        }
+    }
+
+    @Test
+    void eachResolvedAddressIsTriedInTurn() {
+        // The fake broker listens on 127.0.0.1 only: 127.0.0.2 refuses the connection.
+        NetworkClient client = client(NetworkConfig.builder("dns-all-ips").reconnectBackoffMs(0)
+                .reconnectBackoffMaxMs(0), host -> loopback(host, 2, 1));
+        Endpoint endpoint = new Endpoint(5, "two.test", broker.port());
+
+        assertThat(failure(client.send(endpoint, metadataRequest()))).isInstanceOf(NetworkException.class)
+                .hasMessageContaining("127.0.0.2");
+        assertThat(client.<MetadataResponse>send(endpoint, metadataRequest()).join().clusterId())
+                .isEqualTo("cluster-a");
+    }
+
+    @Test
+    void ipLiteralsAreNeverLookedUp() {
+        List<String> lookedUp = new CopyOnWriteArrayList<>();
+        NetworkClient client = client(NetworkConfig.builder("dns-literal"), host -> {
+            lookedUp.add(host);
+            return loopback(host, 1);
+        });
+        assertThat(client.<MetadataResponse>send(broker.endpoint(0), metadataRequest()).join().clusterId())
+                .isEqualTo("cluster-a");
+        assertThat(lookedUp).isEmpty();
+        assertThat(dnsThreads("dns-literal")).isEmpty();
+    }
+
+    @Test
+    void closeStopsTheLookupThreads() {
+        NetworkClient client = new NetworkClient(NetworkConfig.defaults("dns-closing"), time, FAST_TICKS,
+                host -> loopback(host, 1));
+        client.send(new Endpoint(6, "named.test", broker.port()), metadataRequest()).join();
+        assertThat(dnsThreads("dns-closing")).isNotEmpty();
+
+        client.close(Duration.ofSeconds(5));
+
+        assertThat(dnsThreads("dns-closing")).isEmpty();
+    }
+
+    private static List<Thread> dnsThreads(String clientId) {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith("brook-" + clientId + "-dns-") && t.isAlive())
+                .toList();
     }
 
     private static MetadataRequest metadataRequestFor(String topic) {

@@ -16,6 +16,7 @@ class NetworkConfigTest {
         assertThat(c.clientId()).isEqualTo("app");
         assertThat(c.requestTimeoutMs()).isEqualTo(30_000);
         assertThat(c.socketConnectionSetupTimeoutMs()).isEqualTo(10_000);
+        assertThat(c.socketConnectionSetupTimeoutMaxMs()).isEqualTo(30_000);
         assertThat(c.reconnectBackoffMs()).isEqualTo(50);
         assertThat(c.reconnectBackoffMaxMs()).isEqualTo(1_000);
         assertThat(c.connectionsMaxIdleMs()).isEqualTo(540_000);
@@ -30,7 +31,7 @@ class NetworkConfigTest {
     void pinsAreCopiedAndUnmodifiable() {
         Map<ApiKey, VersionRange> pins = new HashMap<>();
         pins.put(ApiKey.METADATA, VersionRange.of(1, 9));
-        NetworkConfig c = new NetworkConfig("app", 1, 1, 0, 0, -1, 4, -1, -1, pins, 1);
+        NetworkConfig c = new NetworkConfig("app", 1, 1, 1, 0, 0, -1, 4, -1, -1, pins, 1);
         pins.put(ApiKey.API_VERSIONS, VersionRange.of(3, 3));
         assertThat(c.versionPins()).containsOnlyKeys(ApiKey.METADATA);
         assertThatThrownBy(() -> c.versionPins().put(ApiKey.API_VERSIONS, VersionRange.of(4, 4)))
@@ -51,6 +52,9 @@ class NetworkConfigTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("requestTimeoutMs");
         assertThatThrownBy(() -> NetworkConfig.builder("a").reconnectBackoffMs(100).reconnectBackoffMaxMs(10).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("reconnectBackoffMaxMs");
+        assertThatThrownBy(() -> NetworkConfig.builder("a").socketConnectionSetupTimeoutMs(40_000).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("socketConnectionSetupTimeoutMaxMs (30000)");
         assertThatThrownBy(() -> NetworkConfig.builder("a").connectionsMaxIdleMs(0).build())
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> NetworkConfig.builder("a").sendBufferBytes(0).build())

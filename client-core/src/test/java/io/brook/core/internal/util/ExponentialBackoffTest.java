@@ -26,6 +26,14 @@ class ExponentialBackoffTest {
     }
 
     @Test
+    void reachesAMaximumThatIsNoPowerOfTheMultiplierExactly() {
+        ExponentialBackoff b = new ExponentialBackoff(1_000, 2.0, 5_000, 0.0);
+        assertThat(b.backoffMs(2)).isEqualTo(4_000);
+        assertThat(b.backoffMs(3)).isEqualTo(5_000);
+        assertThat(b.backoffMs(4)).isEqualTo(5_000);
+    }
+
+    @Test
     void jitterSpansBothDirectionsAroundTheTerm() {
         ExponentialBackoff low = new ExponentialBackoff(100, 2.0, 10_000, 0.2, () -> 0.0);
         ExponentialBackoff mid = new ExponentialBackoff(100, 2.0, 10_000, 0.2, () -> 0.5);

@@ -9,7 +9,8 @@ import java.util.PriorityQueue;
 
 /**
  * A {@link Scheduler} for tests: tasks run only when the test moves the {@link ManualTime} forward through this
- * scheduler, in due order, each at its due time. Thread-safe (tests may complete futures from other threads).
+ * scheduler, in due order, each at its due time, on the test's thread. Thread-safe (tests may complete futures
+ * from other threads). Shared with the modules above client-core through its test jar.
  */
 public final class ManualScheduler implements Scheduler {
     private final ManualTime time;

@@ -1,0 +1,99 @@
+package io.brook.core.internal.util;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A {@link Scheduler} with a thread of its own: one daemon thread, named by the owner (e.g.
+ * {@code brook-<clientId>-admin-timer}), for clients whose timers must not run on a Netty event loop or have none
+ * to borrow. Its tasks must be short and must not block: every timer of the client shares the thread.
+ *
+ * <p>A task that throws is logged and does not end the thread. After {@link #shutdown(Duration)} pending tasks are
+ * dropped and new ones are ignored (their handle does nothing): the owner shuts the scheduler down only once
+ * nothing it runs is still awaited.
+ *
+ * <p>Thread-safe.
+ */
+public final class ThreadScheduler implements Scheduler {
+    private static final Logger log = LoggerFactory.getLogger(ThreadScheduler.class);
+    private static final Cancellable DROPPED = () -> { };
+
+    private final String threadName;
+    private final ScheduledThreadPoolExecutor executor;
+    private volatile Thread thread;
+
+    /** Creates the scheduler; its thread starts with the first task. */
+    public ThreadScheduler(String threadName) {
+        this.threadName = Objects.requireNonNull(threadName, "threadName");
+        this.executor = new ScheduledThreadPoolExecutor(1, task -> {
+            Thread t = new Thread(task, threadName);
+            t.setDaemon(true);
+            thread = t;
+            return t;
+        });
+        executor.setRemoveOnCancelPolicy(true);
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+    }
+
+    @Override
+    public Cancellable schedule(Runnable task, long delayMs) {
+        Objects.requireNonNull(task, "task");
+        try {
+            ScheduledFuture<?> f = executor.schedule(() -> runSafely(task), Math.max(0L, delayMs),
+                    TimeUnit.MILLISECONDS);
+            return () -> f.cancel(false);
+        } catch (RejectedExecutionException e) {
+            return DROPPED;
+        }
+    }
+
+    /**
+     * Stops the thread, dropping pending tasks, and waits up to {@code timeout} for it to end (not when called on
+     * the thread itself, which cannot wait for itself). Idempotent.
+     *
+     * @return whether the thread has ended (false when called on it)
+     */
+    public boolean shutdown(Duration timeout) {
+        executor.shutdownNow();
+        if (Thread.currentThread() == thread) {
+            return false;
+        }
+        long deadlineNs = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Math.max(0L, timeout.toMillis()));
+        try {
+            boolean ended = executor.awaitTermination(remainingMs(deadlineNs), TimeUnit.MILLISECONDS);
+            // Termination is signalled from inside the thread just before it ends: join so that "ended" means gone.
+            Thread t = thread;
+            if (ended && t != null) {
+                t.join(Math.max(1L, remainingMs(deadlineNs)));
+                ended = !t.isAlive();
+            }
+            if (!ended) {
+                log.warn("Timer thread {} still running after {}", threadName, timeout);
+            }
+            return ended;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static long remainingMs(long deadlineNs) {
+        // Shutdown timeouts are real time by nature: they bound how long the caller's thread is blocked.
+        return Math.max(0L, TimeUnit.NANOSECONDS.toMillis(deadlineNs - System.nanoTime()));
+    }
+
+    private void runSafely(Runnable task) {
+        try {
+            task.run();
+        } catch (RuntimeException e) {
+            // A failing task must not end the only timer thread: every other timer of the client depends on it.
+            log.error("Task on timer thread {} failed", threadName, e);
+        }
+    }
+}
