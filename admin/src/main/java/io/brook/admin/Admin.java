@@ -38,7 +38,9 @@ public interface Admin extends AutoCloseable {
     /**
      * Creates an admin client. Known keys: {@code bootstrap.servers} (required), {@code client.id},
      * {@code default.api.timeout.ms}, {@code request.timeout.ms}, {@code retry.backoff.ms},
-     * {@code retry.backoff.max.ms} and the connection settings of the network client; see
+     * {@code retry.backoff.max.ms}, the connection settings of the network client and the metadata settings
+     * ({@code metadata.max.age.ms}, {@code metadata.recovery.strategy},
+     * {@code metadata.recovery.rebootstrap.trigger.ms}, {@code client.dns.lookup}); see
      * {@code docs/CONFIGURATION.md}. Unknown keys are rejected.
      *
      * @throws io.brook.common.config.ConfigException if a key is unknown or a value invalid

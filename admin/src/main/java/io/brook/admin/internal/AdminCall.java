@@ -6,22 +6,23 @@ import io.brook.core.Time;
 import io.brook.core.internal.network.Endpoint;
 import io.brook.core.internal.network.RequestSender;
 import io.brook.core.internal.util.ExponentialBackoff;
+import io.brook.core.internal.util.Futures;
 import io.brook.core.internal.util.Scheduler;
 import io.brook.protocol.ApiMessage;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 
 /**
- * Drives one admin call: sends the requests its {@link AdminHandler} asks for, feeds back responses and failures,
- * backs off before retries, and fails the call with a {@link TimeoutException} naming it when its deadline passes
- * (or with the last error after {@code maxRetries} consecutive retries without progress).
+ * Drives one admin call: sends the requests its {@link AdminHandler} asks for (to the broker it names, or to one
+ * the {@link BrokerSelector} picks, waiting for one to be known if need be), feeds back responses and failures,
+ * tells the selector which brokers answered and which did not, backs off before retries, and fails the call with a
+ * {@link TimeoutException} naming it when its deadline passes (or with the last error after {@code maxRetries}
+ * consecutive retries without progress).
  *
  * <p>Threading: the handler and {@link #retries} are confined to the call's chain of steps (each step is started
- * by the completion of the previous request or backoff, so steps never overlap). The deadline task, {@link #fail}
- * (from {@code close()}) and the chain race only on {@link #result}, whose completion is atomic; the chain checks
- * it before every step so that a finished call stops at its next step.
+ * by the completion of the previous request, broker choice or backoff, so steps never overlap). The deadline task,
+ * {@link #fail} (from {@code close()}) and the chain race only on {@link #result}, whose completion is atomic; the
+ * chain checks it before every step so that a finished call stops at its next step.
  *
  * @param <T> the call's result type
  */
@@ -39,6 +40,8 @@ public final class AdminCall<T> {
     private long deadlineMs;
     private int retries;
     private volatile Throwable lastReason;
+    /** The call waits for the selector to know a broker: if it times out, the selector says why. */
+    private volatile boolean awaitingBroker;
     private volatile Scheduler.Cancellable pendingRetry;
 
     public AdminCall(AdminHandler<T> handler, RequestSender sender, BrokerSelector brokers, Scheduler scheduler,
@@ -105,11 +108,36 @@ public final class AdminCall<T> {
             result.completeExceptionally(e);
             return;
         }
-        Endpoint target = request.endpoint() != null ? request.endpoint() : brokers.anyBroker();
-        if (target == null) {
-            apply(Step.retry(new BrookException("no broker is known to send " + handler.callName() + " to")));
+        if (request.endpoint() != null) {
+            send(request, request.endpoint());
             return;
         }
+        CompletableFuture<Endpoint> broker;
+        awaitingBroker = true;
+        try {
+            broker = brokers.anyBroker();
+        } catch (RuntimeException e) {
+            broker = CompletableFuture.failedFuture(e);
+        }
+        broker.whenComplete((target, error) -> onBrokerChosen(request, target, error));
+    }
+
+    private void onBrokerChosen(AdminRequest request, Endpoint target, Throwable error) {
+        awaitingBroker = false;
+        if (result.isDone()) {
+            return;
+        }
+        if (error != null) {
+            Throwable cause = Futures.unwrap(error);
+            apply(AdminHandler.isRetriable(cause) ? Step.retry(cause) : Step.failed(cause));
+        } else if (target == null) {
+            apply(Step.retry(new BrookException("no broker is known to send " + handler.callName() + " to")));
+        } else {
+            send(request, target);
+        }
+    }
+
+    private void send(AdminRequest request, Endpoint target) {
         CompletableFuture<ApiMessage> response;
         try {
             response = sender.send(target, request.body(), request.minVersion(), request.maxVersion());
@@ -120,14 +148,20 @@ public final class AdminCall<T> {
     }
 
     private void onCompletion(AdminRequest request, Endpoint target, ApiMessage body, Throwable error) {
+        Throwable failure = error == null ? null : Futures.unwrap(error);
+        if (failure == null) {
+            brokers.answered(target);
+        } else {
+            brokers.failed(target, failure);
+        }
         if (result.isDone()) {
             return;
         }
         Step<T> step;
         try {
-            step = error == null
+            step = failure == null
                     ? handler.onResponse(request, target, body)
-                    : handler.onFailure(request, target, unwrap(error));
+                    : handler.onFailure(request, target, failure);
         } catch (RuntimeException e) {
             step = Step.failed(e);
         }
@@ -173,7 +207,7 @@ public final class AdminCall<T> {
         if (result.isDone()) {
             return;
         }
-        Throwable reason = lastReason;
+        Throwable reason = awaitingBroker ? brokers.lastFailure().orElse(lastReason) : lastReason;
         String message = handler.callName() + " timed out after " + timeoutMs + " ms"
                 + (reason != null ? "; last error: " + describe(reason) : "");
         TimeoutException timeout = new TimeoutException(message);
@@ -185,13 +219,5 @@ public final class AdminCall<T> {
 
     private static String describe(Throwable error) {
         return error.getMessage() != null ? error.getMessage() : error.getClass().getSimpleName();
-    }
-
-    private static Throwable unwrap(Throwable error) {
-        Throwable e = error;
-        while ((e instanceof CompletionException || e instanceof ExecutionException) && e.getCause() != null) {
-            e = e.getCause();
-        }
-        return e;
     }
 }

@@ -11,19 +11,23 @@ import io.brook.admin.ListTopicsOptions;
 import io.brook.admin.NewTopic;
 import io.brook.admin.TopicDescription;
 import io.brook.common.config.AdminOptions;
-import io.brook.common.config.BootstrapAddress;
+import io.brook.common.config.ClientConfig;
 import io.brook.common.config.CommonConfigs;
 import io.brook.core.Time;
 import io.brook.core.internal.config.ClientIds;
 import io.brook.core.internal.config.NetworkConfigs;
-import io.brook.core.internal.network.Endpoint;
+import io.brook.core.internal.config.RetryBackoffs;
+import io.brook.core.internal.metadata.BootstrapResolver;
+import io.brook.core.internal.metadata.DnsBootstrapResolver;
+import io.brook.core.internal.metadata.MetadataConfig;
+import io.brook.core.internal.metadata.MetadataManager;
+import io.brook.core.internal.metadata.WantedTopics;
 import io.brook.core.internal.network.NetworkClient;
 import io.brook.core.internal.network.RequestSender;
 import io.brook.core.internal.util.ExponentialBackoff;
 import io.brook.core.internal.util.Scheduler;
 import io.brook.core.internal.util.ThreadScheduler;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -43,21 +47,26 @@ import org.slf4j.LoggerFactory;
  * The {@link Admin} implementation: a thin facade that validates arguments, turns each call into an
  * {@link AdminCall} driving the call's handler, and tracks pending calls for {@link #close(Duration)}.
  *
+ * <p>It owns a {@link MetadataManager} that keeps only the brokers and the controller (no topics, so that its
+ * refreshes every {@code metadata.max.age.ms} stay cheap) and chooses the broker of each request any broker can
+ * answer ({@link MetadataBrokers}): the least recently failed one; when every known broker failed it goes back to
+ * {@code bootstrap.servers}, resolved again as {@code client.dns.lookup} says
+ * ({@code metadata.recovery.strategy}, {@code metadata.recovery.rebootstrap.trigger.ms}).
+ *
  * <p>Thread-safe: its own state is the set of pending calls (a concurrent set) and the closed flag (atomic).
  * Threads: the network client's event loops ({@code brook-<clientId>-io-<n>}) and host name lookup threads
- * ({@code brook-<clientId>-dns-<n>}), and one timer thread ({@code brook-<clientId>-admin-timer}, a
- * {@link ThreadScheduler}), all stopped by close.
+ * ({@code brook-<clientId>-dns-<n>}, which also resolve the bootstrap names), and one timer thread
+ * ({@code brook-<clientId>-admin-timer}, a {@link ThreadScheduler}, which also runs the metadata manager's timers),
+ * all stopped by close.
  */
 public final class DefaultAdmin implements Admin {
     private static final Logger log = LoggerFactory.getLogger(DefaultAdmin.class);
     /** Caps timeouts so that deadline arithmetic cannot overflow: about 24 days. */
     private static final long MAX_TIMEOUT_MS = Integer.MAX_VALUE;
-    /** Kafka's retry backoff grows by this factor per retry and deviates by up to this jitter either way. */
-    private static final double RETRY_BACKOFF_MULTIPLIER = 2.0;
-    private static final double RETRY_BACKOFF_JITTER = 0.2;
 
     private final String clientId;
     private final RequestSender sender;
+    private final MetadataManager metadata;
     private final BrokerSelector brokers;
     private final Scheduler scheduler;
     private final Time time;
@@ -69,13 +78,17 @@ public final class DefaultAdmin implements Admin {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     /**
-     * @param shutdown stops the network layer and threads, within the given time; called once by close
+     * @param metadata the admin's own metadata manager, not started yet (the first call or {@link #create} starts
+     *     it); closed by close
+     * @param shutdown stops the network layer and threads, within the given time; called once by close, after the
+     *     metadata manager was closed
      */
-    DefaultAdmin(String clientId, RequestSender sender, BrokerSelector brokers, Scheduler scheduler, Time time,
+    DefaultAdmin(String clientId, RequestSender sender, MetadataManager metadata, Scheduler scheduler, Time time,
             ExponentialBackoff backoff, long defaultApiTimeoutMs, int maxRetries, Consumer<Duration> shutdown) {
         this.clientId = Objects.requireNonNull(clientId, "clientId");
         this.sender = Objects.requireNonNull(sender, "sender");
-        this.brokers = Objects.requireNonNull(brokers, "brokers");
+        this.metadata = Objects.requireNonNull(metadata, "metadata");
+        this.brokers = new MetadataBrokers(metadata);
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.time = Objects.requireNonNull(time, "time");
         this.backoff = Objects.requireNonNull(backoff, "backoff");
@@ -95,24 +108,25 @@ public final class DefaultAdmin implements Admin {
 
     /** Starts a client with {@code options}. */
     public static DefaultAdmin create(AdminOptions options) {
-        String clientId = ClientIds.effective(options.config(), "adminclient");
-        List<Endpoint> bootstrap = new ArrayList<>();
-        for (BootstrapAddress address : options.bootstrapServers()) {
-            bootstrap.add(new Endpoint(-1, address.host(), address.port()));
-        }
-        KnownBrokers brokers = new KnownBrokers(bootstrap);
-        NetworkClient network = new NetworkClient(NetworkConfigs.from(options.config(), clientId), Time.SYSTEM);
+        ClientConfig config = options.config();
+        String clientId = ClientIds.effective(config, "adminclient");
+        MetadataConfig metadataConfig = MetadataConfig.from(config, clientId, false);
+        NetworkClient network = new NetworkClient(NetworkConfigs.from(config, clientId), Time.SYSTEM);
         ThreadScheduler scheduler = new ThreadScheduler("brook-" + clientId + "-admin-timer");
-        long initialBackoffMs = options.config().get(CommonConfigs.RETRY_BACKOFF_MS);
-        long maxBackoffMs = Math.max(initialBackoffMs, options.config().get(CommonConfigs.RETRY_BACKOFF_MAX_MS));
-        ExponentialBackoff backoff = new ExponentialBackoff(initialBackoffMs, RETRY_BACKOFF_MULTIPLIER, maxBackoffMs,
-                RETRY_BACKOFF_JITTER);
+        BootstrapResolver bootstrap = DnsBootstrapResolver.system(options.bootstrapServers(),
+                config.get(CommonConfigs.CLIENT_DNS_LOOKUP), network.lookupExecutor());
+        // Only brokers and controller: topics are what the admin's calls ask for themselves, always fresh.
+        MetadataManager metadata = new MetadataManager(metadataConfig, network, bootstrap, Time.SYSTEM, scheduler,
+                WantedTopics.none());
         Consumer<Duration> shutdown = timeout -> {
             scheduler.shutdown(timeout);
             network.close(timeout);
         };
-        return new DefaultAdmin(clientId, brokers.learningFrom(network), brokers, scheduler, Time.SYSTEM, backoff,
-                options.defaultApiTimeout().toMillis(), options.retries(), shutdown);
+        DefaultAdmin admin = new DefaultAdmin(clientId, network, metadata, scheduler, Time.SYSTEM,
+                RetryBackoffs.from(config), options.defaultApiTimeout().toMillis(), options.retries(), shutdown);
+        // Learn the brokers before the first call needs them.
+        metadata.start();
+        return admin;
     }
 
     /** The client id, as configured or generated. */
@@ -205,6 +219,7 @@ public final class DefaultAdmin implements Admin {
                         + call.callName() + " completed"));
             }
         }
+        metadata.close();
         // Close timeouts are real time by nature: they bound how long the caller's thread is blocked.
         long remainingMs = Math.max(0L, TimeUnit.NANOSECONDS.toMillis(deadlineNs - System.nanoTime()));
         shutdown.accept(Duration.ofMillis(remainingMs));

@@ -30,7 +30,24 @@ class AdminCallTest {
     private final FakeRequestSender sender = new FakeRequestSender();
     private final List<Endpoint> brokers = new ArrayList<>(List.of(BROKER_1, BROKER_2));
     private int nextBroker;
-    private final BrokerSelector selector = () -> brokers.isEmpty() ? null : brokers.get(nextBroker++ % brokers.size());
+    private final List<String> reports = new ArrayList<>();
+    private final BrokerSelector selector = new BrokerSelector() {
+        @Override
+        public CompletableFuture<Endpoint> anyBroker() {
+            return CompletableFuture.completedFuture(
+                    brokers.isEmpty() ? null : brokers.get(nextBroker++ % brokers.size()));
+        }
+
+        @Override
+        public void failed(Endpoint broker, Throwable error) {
+            reports.add("failed " + broker.nodeId() + ": " + error.getMessage());
+        }
+
+        @Override
+        public void answered(Endpoint broker) {
+            reports.add("answered " + broker.nodeId());
+        }
+    };
     private final ExponentialBackoff backoff = new ExponentialBackoff(100, 2.0, 1_000, 0.0);
 
     /** A handler returning "ok" on any response, with the default failure handling. */
@@ -191,6 +208,72 @@ class AdminCallTest {
         scheduler.advance(1_000);
         assertThatThrownBy(result::get).cause().isInstanceOf(TimeoutException.class)
                 .hasMessageContaining("no broker is known to send testCall to");
+    }
+
+    @Test
+    void tellsTheSelectorWhichBrokersAnsweredAndWhichDidNot() throws Exception {
+        sender.fail(new NetworkException("connection reset")).respond(cluster());
+
+        CompletableFuture<String> result = call(new OneShot(), 5_000).start();
+        scheduler.advance(100);
+
+        assertThat(result.get()).isEqualTo("ok");
+        assertThat(reports).containsExactly("failed 1: connection reset", "answered 2");
+    }
+
+    @Test
+    void waitsForTheSelectorToKnowABroker() throws Exception {
+        CompletableFuture<Endpoint> known = new CompletableFuture<>();
+        sender.respond(cluster());
+        CompletableFuture<String> result = new AdminCall<>(new OneShot(), sender, () -> known, scheduler, time,
+                backoff, 5_000, Integer.MAX_VALUE).start();
+        assertThat(sender.sent()).isEmpty();
+
+        known.complete(BROKER_2);
+
+        assertThat(result.get()).isEqualTo("ok");
+        assertThat(sender.last().endpoint()).isEqualTo(BROKER_2);
+    }
+
+    @Test
+    void timingOutWhileWaitingForABrokerNamesWhyNoneIsKnown() {
+        NetworkException refused = new NetworkException("connection to 127.0.0.1:1 (bootstrap) refused");
+        BrokerSelector none = new BrokerSelector() {
+            @Override
+            public CompletableFuture<Endpoint> anyBroker() {
+                return new CompletableFuture<>();
+            }
+
+            @Override
+            public java.util.Optional<Throwable> lastFailure() {
+                return java.util.Optional.of(refused);
+            }
+        };
+        CompletableFuture<String> result = new AdminCall<>(new OneShot(), sender, none, scheduler, time, backoff,
+                1_000, Integer.MAX_VALUE).start();
+
+        scheduler.advance(1_000);
+
+        assertThatThrownBy(result::get).cause().isInstanceOf(TimeoutException.class)
+                .hasMessage("testCall timed out after 1000 ms; last error: "
+                        + "connection to 127.0.0.1:1 (bootstrap) refused")
+                .cause().isSameAs(refused);
+    }
+
+    @Test
+    void aSelectorThatCannotFindABrokerRetriesOrFailsTheCallAsItsErrorSays() {
+        NetworkException transientError = new NetworkException("bootstrap unreachable");
+        UnsupportedVersionException fatal = new UnsupportedVersionException("Metadata too old");
+        List<CompletableFuture<Endpoint>> answers = new ArrayList<>(List.of(
+                CompletableFuture.failedFuture(transientError), CompletableFuture.failedFuture(fatal)));
+        CompletableFuture<String> result = new AdminCall<>(new OneShot(), sender, () -> answers.remove(0), scheduler,
+                time, backoff, 5_000, Integer.MAX_VALUE).start();
+        assertThat(result).as("retried after the backoff").isNotDone();
+
+        scheduler.advance(100);
+
+        assertThatThrownBy(result::get).hasCause(fatal);
+        assertThat(sender.sent()).isEmpty();
     }
 
     @Test

@@ -12,6 +12,7 @@ import io.brook.admin.ClusterDescription;
 import io.brook.admin.DescribeClusterOptions;
 import io.brook.admin.NewTopic;
 import io.brook.common.errors.InvalidTopicException;
+import io.brook.common.errors.NetworkException;
 import io.brook.common.errors.TimeoutException;
 import io.brook.core.ManualTime;
 import io.brook.core.internal.network.Endpoint;
@@ -25,17 +26,24 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class DefaultAdminTest {
-    private static final Endpoint BROKER = new Endpoint(1, "broker1", 9092);
-
     private final ManualTime time = new ManualTime();
     private final ManualScheduler scheduler = new ManualScheduler(time);
     private final FakeRequestSender sender = new FakeRequestSender();
+    private final TestMetadata metadata = new TestMetadata(time, scheduler);
     private final List<Duration> shutdowns = new ArrayList<>();
-    private final DefaultAdmin admin = new DefaultAdmin("test-admin", sender, () -> BROKER, scheduler, time,
+    private final DefaultAdmin admin = new DefaultAdmin("test-admin", sender, metadata.manager, scheduler, time,
             new ExponentialBackoff(100, 2.0, 1_000, 0.0), 60_000, Integer.MAX_VALUE, shutdowns::add);
+
+    /** The admin's metadata names broker 1 before each test. */
+    @BeforeEach
+    void learnTheBrokers() {
+        metadata.manager.start();
+        metadata.answer(1);
+    }
 
     @Test
     void emptyCollectionsCompleteWithoutSending() throws Exception {
@@ -117,6 +125,42 @@ class DefaultAdminTest {
     }
 
     @Test
+    void callsGoToTheBrokersTheMetadataNames() throws Exception {
+        sender.respond(DescribeClusterResponse.builder().clusterId("c").build());
+
+        assertThat(admin.describeCluster().get().clusterId()).isEqualTo("c");
+
+        assertThat(sender.last().endpoint()).isEqualTo(TestMetadata.broker(1));
+    }
+
+    @Test
+    void whenItsOnlyKnownBrokerStopsAnsweringACallGoesBackToTheBootstrapNames() throws Exception {
+        sender.fail(new NetworkException("connection refused"))
+                .respond(DescribeClusterResponse.builder().clusterId("after").build());
+        Endpoint replacement = new Endpoint(-1, "replacement", 9092);
+        metadata.bootstrap = List.of(replacement);
+
+        CompletableFuture<ClusterDescription> result = admin.describeCluster();
+        scheduler.advance(100);
+
+        assertThat(metadata.resolutions).as("bootstrap names resolved again").hasValue(2);
+        assertThat(metadata.sender.last().endpoint()).isEqualTo(replacement);
+        assertThat(result).as("waits for the metadata to name a broker").isNotDone();
+        metadata.answer(2);
+        assertThat(result.get().clusterId()).isEqualTo("after");
+        assertThat(sender.sent()).extracting(FakeRequestSender.Sent::endpoint)
+                .containsExactly(TestMetadata.broker(1), TestMetadata.broker(2));
+    }
+
+    @Test
+    void closeClosesTheMetadataManager() {
+        admin.close(Duration.ZERO);
+
+        assertThat(metadata.manager.requestUpdate()).isCompletedExceptionally();
+        assertThat(shutdowns).hasSize(1);
+    }
+
+    @Test
     void callsAfterCloseFailWithoutSending() {
         admin.close(Duration.ZERO);
         CompletableFuture<?> result = admin.listTopics();
@@ -127,7 +171,7 @@ class DefaultAdminTest {
 
     @Test
     void cancellingAFutureStopsTheCallsRetries() {
-        sender.fail(new io.brook.common.errors.NetworkException("down"));
+        sender.fail(new NetworkException("down"));
         CompletableFuture<ClusterDescription> result = admin.describeCluster();
         result.cancel(false);
         scheduler.advance(10_000);

@@ -3,6 +3,7 @@ package io.brook.core.internal.metadata;
 import io.brook.common.config.ClientConfig;
 import io.brook.common.config.CommonConfigs;
 import io.brook.common.config.MetadataRecoveryStrategy;
+import io.brook.core.internal.config.RetryBackoffs;
 import io.brook.core.internal.util.ExponentialBackoff;
 import java.util.Objects;
 
@@ -21,11 +22,6 @@ import java.util.Objects;
  */
 public record MetadataConfig(String clientId, long metadataMaxAgeMs, ExponentialBackoff retryBackoff,
         MetadataRecoveryStrategy recoveryStrategy, long rebootstrapTriggerMs, boolean allowAutoTopicCreation) {
-    /** Kafka's retry backoff doubles per attempt ... */
-    public static final double RETRY_BACKOFF_MULTIPLIER = 2.0;
-    /** ... and deviates randomly by up to 20% either way. */
-    public static final double RETRY_BACKOFF_JITTER = 0.2;
-
     public MetadataConfig {
         Objects.requireNonNull(clientId, "clientId");
         if (metadataMaxAgeMs < 0) {
@@ -39,23 +35,16 @@ public record MetadataConfig(String clientId, long metadataMaxAgeMs, Exponential
     }
 
     /**
-     * Reads the metadata keys of a parsed client configuration. As in Kafka, a {@code retry.backoff.max.ms} below
-     * {@code retry.backoff.ms} turns the backoff into a fixed {@code retry.backoff.ms}.
+     * Reads the metadata keys of a parsed client configuration; the retry backoff follows {@link RetryBackoffs}.
      *
      * @param clientId the effective client id (generated if {@code client.id} is empty)
      */
     public static MetadataConfig from(ClientConfig config, String clientId, boolean allowAutoTopicCreation) {
         return new MetadataConfig(clientId,
                 config.get(CommonConfigs.METADATA_MAX_AGE_MS),
-                retryBackoff(config.get(CommonConfigs.RETRY_BACKOFF_MS), config.get(CommonConfigs.RETRY_BACKOFF_MAX_MS)),
+                RetryBackoffs.from(config),
                 config.get(CommonConfigs.METADATA_RECOVERY_STRATEGY),
                 config.get(CommonConfigs.METADATA_RECOVERY_REBOOTSTRAP_TRIGGER_MS),
                 allowAutoTopicCreation);
-    }
-
-    /** The retry backoff for {@code retry.backoff.ms} and {@code retry.backoff.max.ms}. */
-    public static ExponentialBackoff retryBackoff(long initialMs, long maxMs) {
-        return maxMs <= initialMs ? ExponentialBackoff.fixed(initialMs)
-                : new ExponentialBackoff(initialMs, RETRY_BACKOFF_MULTIPLIER, maxMs, RETRY_BACKOFF_JITTER);
     }
 }

@@ -6,9 +6,9 @@ import io.brook.common.errors.NetworkClientClosedException;
 import io.brook.core.Time;
 import io.brook.core.internal.network.Endpoint;
 import io.brook.core.internal.network.RequestSender;
+import io.brook.core.internal.util.Futures;
 import io.brook.core.internal.util.Scheduler;
 import io.brook.protocol.Errors;
-import io.brook.protocol.message.MetadataRequest;
 import io.brook.protocol.message.MetadataResponse;
 import java.util.Collection;
 import java.util.List;
@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -40,7 +41,11 @@ import org.slf4j.LoggerFactory;
  * it asks the bootstrap endpoints. With {@code metadata.recovery.strategy=rebootstrap}, when every known broker
  * failed since the last answer, when refreshes failed for {@code metadata.recovery.rebootstrap.trigger.ms}, or
  * when a broker answers {@code REBOOTSTRAP_REQUIRED}, it resolves the bootstrap names again (DNS, per
- * {@code client.dns.lookup}) and starts over from them.
+ * {@code client.dns.lookup}) and starts over from them (see {@link RefreshTargets}).
+ *
+ * <p>Clients choose the broker for requests any broker can answer here too ({@link #chooseBroker()}), and report
+ * the brokers that did not answer ({@link #brokerFailed}), so that the same choice and the same recovery serve
+ * them and the refreshes.
  *
  * <p>Answers are applied partition by partition; a partition whose leader epoch is older than the one already
  * known is kept as it was (see {@link MetadataResponseMapper}).
@@ -49,18 +54,20 @@ import org.slf4j.LoggerFactory;
  * them waiting for the retry (callers bound the wait with their own deadline); a non-retriable one fails them;
  * {@link #close()} fails all with {@link BrookException}.
  *
- * <p>Threading: no thread of its own. Timers run through the injected {@link Scheduler}; responses arrive on
- * whichever thread completes the {@link RequestSender}'s future (a Netty event loop). All mutable state is
- * guarded by {@code lock}; the current snapshot is also published through a volatile field so that
- * {@link #snapshot()} never locks. Futures and listeners are completed outside the lock, and requests are sent
- * outside it. Nothing here blocks. {@link #close()} cancels the timer; answers arriving later are dropped.
+ * <p>Threading: no thread of its own; owned by the client that created it, which closes it. Timers run through the
+ * injected {@link Scheduler} ({@link RefreshTimer}); responses arrive on whichever thread completes the
+ * {@link RequestSender}'s future (a Netty event loop). All mutable state, including that of its helpers
+ * ({@link RefreshSchedule}: when to refresh and who waits; {@link RefreshTargets}: whom to ask, and when to go back
+ * to the bootstrap endpoints; {@link RefreshTimer}; {@link LastSeenEpochs}), is guarded by {@code lock}; the
+ * current snapshot is also published through a volatile field so that {@link #snapshot()} never locks. Futures and
+ * listeners are completed outside the lock, and requests are sent outside it ({@link MetadataFetcher}). Nothing here
+ * blocks. {@link #close()} cancels the timer; answers arriving later are dropped.
  */
 public final class MetadataManager implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(MetadataManager.class);
 
     private final MetadataConfig config;
-    private final RequestSender sender;
-    private final BootstrapResolver bootstrapResolver;
+    private final MetadataFetcher fetcher;
     private final Time time;
     private final Scheduler scheduler;
     private final List<Consumer<ClusterSnapshot>> listeners = new CopyOnWriteArrayList<>();
@@ -69,21 +76,12 @@ public final class MetadataManager implements AutoCloseable {
     private volatile ClusterSnapshot snapshot = ClusterSnapshot.empty();
 
     // Everything below is guarded by lock.
-    private final UpdateWaiters waiters = new UpdateWaiters();
+    private final RefreshSchedule schedule;
     private final RefreshTargets targets;
+    private final RefreshTimer timer;
     private final LastSeenEpochs lastSeenEpochs = new LastSeenEpochs();
-    private final RefreshBackoff backoff;
     private WantedTopics wanted;
-    /** The topics the attempt in flight asks about, or null. */
-    private WantedTopics inFlightTopics;
-    private boolean started;
     private boolean closed;
-    /** Someone wants a refresh that has not been sent yet. */
-    private boolean refreshWanted;
-    /** A fresh refresh was wished for while an attempt was in flight: another follows that attempt. */
-    private boolean freshAfterInFlight;
-    private Scheduler.Cancellable timer;
-    private long timerDueMs;
     private Throwable lastError;
 
     /**
@@ -94,13 +92,13 @@ public final class MetadataManager implements AutoCloseable {
     public MetadataManager(MetadataConfig config, RequestSender sender, BootstrapResolver bootstrapResolver,
             Time time, Scheduler scheduler, WantedTopics wanted) {
         this.config = Objects.requireNonNull(config, "config");
-        this.sender = Objects.requireNonNull(sender, "sender");
-        this.bootstrapResolver = Objects.requireNonNull(bootstrapResolver, "bootstrapResolver");
+        this.fetcher = new MetadataFetcher(config, sender, bootstrapResolver);
         this.time = Objects.requireNonNull(time, "time");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.wanted = Objects.requireNonNull(wanted, "wanted");
+        this.schedule = new RefreshSchedule(config.retryBackoff(), config.metadataMaxAgeMs());
         this.targets = new RefreshTargets(config.clientId(), config.recoveryStrategy(), config.rebootstrapTriggerMs());
-        this.backoff = new RefreshBackoff(config.retryBackoff());
+        this.timer = new RefreshTimer(scheduler, this::onTimer);
     }
 
     /** Whether metadata should be refreshed after a response carried {@code error}. */
@@ -111,7 +109,7 @@ public final class MetadataManager implements AutoCloseable {
     /** Starts the first refresh (from the bootstrap endpoints) and the age timer. Idempotent. */
     public void start() {
         run(locked(() -> {
-            started = true;
+            schedule.start();
             return maybeRefreshLocked(time.monotonicMs());
         }));
     }
@@ -180,12 +178,7 @@ public final class MetadataManager implements AutoCloseable {
     }
 
     public WantedTopics wantedTopics() {
-        lock.lock();
-        try {
-            return wanted;
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> wanted);
     }
 
     /**
@@ -221,12 +214,49 @@ public final class MetadataManager implements AutoCloseable {
 
     /** Stops wanting {@code topics}; the next refresh leaves them out. No effect while all topics are wanted. */
     public void removeWantedTopics(Collection<String> topics) {
-        lock.lock();
-        try {
+        run(locked(() -> {
             wanted = wanted.minus(topics);
-        } finally {
-            lock.unlock();
+            return null;
+        }));
+    }
+
+    /**
+     * A broker for a request that any broker can answer: one of the snapshot's brokers that has not failed, else
+     * the one that failed longest ago, rotating among equals. Never blocks.
+     *
+     * @return empty before the first answer, after {@link #close()}, and while the client goes back to the
+     *     bootstrap endpoints (which may start now, if every known broker failed since the last answer): a refresh
+     *     is then under way, and the caller should wait for {@link #requestUpdate()} and ask again
+     */
+    public Optional<Endpoint> chooseBroker() {
+        Endpoint chosen = locked(() -> closed ? null : targets.chooseBroker(brokerEndpoints(), time.monotonicMs()));
+        if (chosen == null) {
+            // The refresh that will name a broker starts here, so that callers only have to wait for it.
+            run(locked(() -> requestLocked(false, null)));
         }
+        return Optional.ofNullable(chosen);
+    }
+
+    /**
+     * Reports that a request to {@code broker} got no answer (no connection, or no response in time): it is chosen
+     * last, by clients and refreshes, until it answers again; it counts towards going back to the bootstrap
+     * endpoints; and a refresh is requested, since the cluster may have changed.
+     */
+    public void brokerFailed(Endpoint broker) {
+        Objects.requireNonNull(broker, "broker");
+        run(locked(() -> {
+            targets.brokerFailed(broker, time.monotonicMs());
+            return requestLocked(false, null);
+        }));
+    }
+
+    /** Reports that {@code broker} answered a request: it is no longer avoided. */
+    public void brokerAnswered(Endpoint broker) {
+        Objects.requireNonNull(broker, "broker");
+        run(locked(() -> {
+            targets.brokerAnswered(broker);
+            return null;
+        }));
     }
 
     /** Calls {@code listener} after every successful refresh, on the thread that applied it. Must not block. */
@@ -236,12 +266,7 @@ public final class MetadataManager implements AutoCloseable {
 
     /** The failure of the most recent failed attempt, if the latest attempt failed. */
     public Optional<Throwable> lastError() {
-        lock.lock();
-        try {
-            return Optional.ofNullable(lastError);
-        } finally {
-            lock.unlock();
-        }
+        return Optional.ofNullable(locked(() -> lastError));
     }
 
     /** Cancels the timer and fails every waiter; answers in flight are dropped. Idempotent; never blocks. */
@@ -254,8 +279,8 @@ public final class MetadataManager implements AutoCloseable {
                 return;
             }
             closed = true;
-            cancelTimerLocked();
-            toFail = waiters.takeAll();
+            timer.cancel();
+            toFail = schedule.takeAll();
         } finally {
             lock.unlock();
         }
@@ -272,8 +297,7 @@ public final class MetadataManager implements AutoCloseable {
     }
 
     /**
-     * Registers a wish for a refresh and its waiter, if any. A non-fresh wish joins the attempt in flight; a fresh
-     * one made while an attempt is in flight waits for the attempt after it.
+     * Registers a wish for a refresh and its waiter, if any (see {@link RefreshSchedule#request}).
      *
      * @return the action to run after unlocking, or null
      */
@@ -284,20 +308,7 @@ public final class MetadataManager implements AutoCloseable {
             }
             return null;
         }
-        started = true;
-        if (inFlightTopics != null && fresh) {
-            freshAfterInFlight = true;
-            if (waiter != null) {
-                waiters.addUpcoming(waiter);
-            }
-        } else {
-            if (inFlightTopics == null) {
-                refreshWanted = true;
-            }
-            if (waiter != null) {
-                waiters.addCurrent(waiter);
-            }
-        }
+        schedule.request(fresh, waiter);
         return maybeRefreshLocked(time.monotonicMs());
     }
 
@@ -310,7 +321,8 @@ public final class MetadataManager implements AutoCloseable {
     }
 
     private boolean coveredInFlight(WantedTopics topics) {
-        return inFlightTopics != null && inFlightTopics.covers(topics);
+        WantedTopics inFlight = schedule.inFlight();
+        return inFlight != null && inFlight.covers(topics);
     }
 
     // ---- scheduling -------------------------------------------------------------------------------------------
@@ -321,39 +333,21 @@ public final class MetadataManager implements AutoCloseable {
      * @return the attempt to start after unlocking, or null
      */
     private Runnable maybeRefreshLocked(long nowMs) {
-        if (closed || !started || inFlightTopics != null) {
+        if (closed || !schedule.idle()) {
             return null;
         }
-        boolean due = refreshWanted || waiters.hasUpcoming() || snapshot.isEmpty();
-        long dueMs = due ? Math.max(nowMs, backoff.nextAllowedMs())
-                : Math.max(saturatedAdd(snapshot.updatedAtMs(), config.metadataMaxAgeMs()), backoff.nextAllowedMs());
+        long dueMs = schedule.dueMs(nowMs, snapshot);
         if (dueMs > nowMs) {
-            armTimerLocked(dueMs, nowMs);
+            timer.arm(dueMs, nowMs);
             return null;
         }
-        cancelTimerLocked();
+        timer.cancel();
         return startAttemptLocked(nowMs);
-    }
-
-    private void armTimerLocked(long dueMs, long nowMs) {
-        if (timer != null && timerDueMs == dueMs) {
-            return;
-        }
-        cancelTimerLocked();
-        timerDueMs = dueMs;
-        timer = scheduler.schedule(this::onTimer, dueMs - nowMs);
-    }
-
-    private void cancelTimerLocked() {
-        if (timer != null) {
-            timer.cancel();
-            timer = null;
-        }
     }
 
     private void onTimer() {
         run(locked(() -> {
-            timer = null;
+            timer.fired();
             return maybeRefreshLocked(time.monotonicMs());
         }));
     }
@@ -361,11 +355,8 @@ public final class MetadataManager implements AutoCloseable {
     // ---- one attempt ------------------------------------------------------------------------------------------
 
     private Runnable startAttemptLocked(long nowMs) {
-        refreshWanted = false;
-        freshAfterInFlight = false;
-        waiters.attemptStarted();
         WantedTopics topics = wanted;
-        inFlightTopics = topics;
+        schedule.attemptStarted(topics);
         Endpoint target = targets.choose(brokerEndpoints(), nowMs);
         if (target == null) {
             return () -> resolveBootstrapThenSend(topics);
@@ -377,44 +368,14 @@ public final class MetadataManager implements AutoCloseable {
         return snapshot.brokers().stream().map(BrokerNode::endpoint).toList();
     }
 
-    private MetadataRequest buildRequest(WantedTopics topics) {
-        List<MetadataRequest.MetadataRequestTopic> requestTopics = topics.all() ? null
-                : topics.names().stream().map(n -> MetadataRequest.MetadataRequestTopic.builder().name(n).build())
-                        .toList();
-        // Only fields every supported version carries, or that are ignorable, so the negotiated version decides.
-        return MetadataRequest.builder()
-                .topics(requestTopics)
-                .allowAutoTopicCreation(config.allowAutoTopicCreation())
-                .build();
-    }
-
     private void resolveBootstrapThenSend(WantedTopics topics) {
-        CompletableFuture<List<Endpoint>> resolution;
-        try {
-            resolution = bootstrapResolver.resolve();
-        } catch (RuntimeException e) {
-            resolution = CompletableFuture.failedFuture(e);
-        }
-        resolution.whenComplete((endpoints, error) -> {
-            RefreshOutcome outcome;
-            lock.lock();
-            try {
-                if (closed) {
-                    return;
-                }
-                if (error != null || endpoints == null || endpoints.isEmpty()) {
-                    Throwable cause = error != null ? unwrap(error)
-                            : new BrookException("bootstrap.servers resolved to no address");
-                    // DNS may recover: a failed resolution is always worth retrying.
-                    outcome = attemptFailedLocked(null, cause, true);
-                } else {
-                    Endpoint target = targets.bootstrapResolved(endpoints, time.monotonicMs());
-                    outcome = RefreshOutcome.next(() -> send(target, topics));
-                }
-            } finally {
-                lock.unlock();
+        onAttemptStep(fetcher.resolveBootstrap(), (endpoints, error) -> {
+            if (error != null) {
+                // DNS may recover: a failed resolution is always worth retrying.
+                return attemptFailedLocked(null, error, true);
             }
-            outcome.finish(this::notifyListeners);
+            Endpoint target = targets.bootstrapResolved(endpoints, time.monotonicMs());
+            return RefreshOutcome.next(() -> send(target, topics));
         });
     }
 
@@ -422,22 +383,24 @@ public final class MetadataManager implements AutoCloseable {
         if (isClosed()) {
             return;
         }
-        log.debug("[{}] Requesting metadata for {} from {}", config.clientId(), topics, target);
-        CompletableFuture<MetadataResponse> response;
-        try {
-            response = sender.send(target, buildRequest(topics));
-        } catch (RuntimeException e) {
-            response = CompletableFuture.failedFuture(e);
-        }
-        response.whenComplete((r, error) -> {
+        onAttemptStep(fetcher.fetch(target, topics), (response, error) -> error != null
+                ? attemptFailedLocked(target, error, MetadataFetcher.isRetriable(error))
+                : answeredLocked(target, response));
+    }
+
+    /**
+     * When {@code step} completes, lets {@code handler} decide under the lock what follows (dropping the result
+     * after close), then performs that outside the lock.
+     */
+    private <T> void onAttemptStep(CompletableFuture<T> step, BiFunction<T, Throwable, RefreshOutcome> handler) {
+        step.whenComplete((value, error) -> {
             RefreshOutcome outcome;
             lock.lock();
             try {
                 if (closed) {
                     return;
                 }
-                outcome = error != null ? attemptFailedLocked(target, unwrap(error), isRetriable(unwrap(error)))
-                        : responseLocked(target, r);
+                outcome = handler.apply(value, error == null ? null : Futures.unwrap(error));
             } finally {
                 lock.unlock();
             }
@@ -446,46 +409,27 @@ public final class MetadataManager implements AutoCloseable {
     }
 
     /** Applies an answer, or treats it as a failed attempt if it is unusable. */
-    private RefreshOutcome responseLocked(Endpoint target, MetadataResponse response) {
-        Errors topLevel = Errors.forCode(response.errorCode());
-        if (topLevel == Errors.REBOOTSTRAP_REQUIRED) {
-            targets.rebootstrap(target + " answered " + topLevel);
-        }
-        if (topLevel != Errors.NONE) {
-            // REBOOTSTRAP_REQUIRED is not retriable as such, but asking the bootstrap endpoints is the retry.
-            return attemptFailedLocked(target, topLevel.exception("Metadata request to " + target + " failed with "
-                    + topLevel + ": " + topLevel.defaultMessage()),
-                    topLevel.isRetriable() || topLevel == Errors.REBOOTSTRAP_REQUIRED);
-        }
-        if (response.brokers().isEmpty()) {
-            return attemptFailedLocked(target, new BrookException("Metadata response from " + target
-                    + " lists no brokers"), true);
-        }
+    private RefreshOutcome answeredLocked(Endpoint target, MetadataResponse response) {
         long nowMs = time.monotonicMs();
-        MetadataResponseMapper.Result result;
-        try {
-            result = MetadataResponseMapper.map(response, snapshot, lastSeenEpochs.asMap(), nowMs);
-        } catch (RuntimeException e) {
-            // A broker answered nonsense (e.g. a broker id listed twice): like a failed attempt.
-            return attemptFailedLocked(target, new BrookException("Invalid metadata response from " + target + ": "
-                    + e.getMessage(), e), true);
+        MetadataFetcher.Verdict verdict = fetcher.judge(target, response, snapshot, lastSeenEpochs.asMap(), nowMs);
+        if (verdict.rebootstrap()) {
+            targets.rebootstrap(target + " answered " + Errors.REBOOTSTRAP_REQUIRED);
         }
-        applyLocked(target, result.snapshot(), result.incomplete(), nowMs);
-        List<CompletableFuture<ClusterSnapshot>> toComplete = waiters.takeCurrent();
-        return new RefreshOutcome(result.snapshot(), toComplete, List.of(), null, deferred(maybeRefreshLocked(nowMs)));
+        if (verdict.error() != null) {
+            return attemptFailedLocked(target, verdict.error(), verdict.retriable());
+        }
+        ClusterSnapshot next = verdict.result().snapshot();
+        applyLocked(target, next, nowMs);
+        List<CompletableFuture<ClusterSnapshot>> toComplete = schedule.answered(nowMs, verdict.result().incomplete());
+        return new RefreshOutcome(next, toComplete, List.of(), null, deferred(maybeRefreshLocked(nowMs)));
     }
 
-    private void applyLocked(Endpoint target, ClusterSnapshot next, boolean incomplete, long nowMs) {
+    private void applyLocked(Endpoint target, ClusterSnapshot next, long nowMs) {
         ClusterSnapshot previous = snapshot;
         lastSeenEpochs.forgetRecreatedTopics(previous, next);
         snapshot = next;
-        inFlightTopics = null;
         lastError = null;
         targets.succeeded(target, brokerEndpoints(), nowMs);
-        backoff.answered(nowMs, incomplete);
-        // Ask again after an incomplete answer, or if a fresh refresh was wished for while this one was in flight.
-        refreshWanted = incomplete || freshAfterInFlight;
-        freshAfterInFlight = false;
         if (previous.clusterId().isPresent() && !previous.clusterId().equals(next.clusterId())) {
             log.warn("[{}] Cluster id changed from {} to {}", config.clientId(), previous.clusterId().get(),
                     next.clusterId().orElse(null));
@@ -502,39 +446,31 @@ public final class MetadataManager implements AutoCloseable {
      */
     private RefreshOutcome attemptFailedLocked(Endpoint target, Throwable error, boolean retriable) {
         long nowMs = time.monotonicMs();
-        inFlightTopics = null;
         lastError = error;
         targets.failed(target, nowMs);
-        backoff.failed(nowMs);
-        refreshWanted = true;
-        freshAfterInFlight = false;
-        if (error instanceof NetworkClientClosedException) {
+        boolean networkGone = error instanceof NetworkClientClosedException;
+        // When the network layer is gone every waiter fails below, not only those of this attempt.
+        List<CompletableFuture<ClusterSnapshot>> toFail = schedule.failed(nowMs, retriable || networkGone);
+        if (networkGone) {
             // The network layer is gone for good: nothing will ever answer.
             log.info("[{}] Metadata manager stops: {}", config.clientId(), error.getMessage());
             closed = true;
-            cancelTimerLocked();
-            return new RefreshOutcome(null, List.of(), waiters.takeAll(), error, null);
+            timer.cancel();
+            return new RefreshOutcome(null, List.of(), schedule.takeAll(), error, null);
         }
         if (!retriable) {
             log.warn("[{}] Metadata request to {} failed: {}", config.clientId(), target, error.toString());
-            return new RefreshOutcome(null, List.of(), waiters.takeCurrent(), error,
-                    deferred(maybeRefreshLocked(nowMs)));
+            return new RefreshOutcome(null, List.of(), toFail, error, deferred(maybeRefreshLocked(nowMs)));
         }
         log.debug("[{}] Metadata request to {} failed (attempt {}), retrying in {} ms: {}", config.clientId(),
-                target, backoff.failedAttempts(), backoff.nextAllowedMs() - nowMs, error.toString());
+                target, schedule.failedAttempts(), schedule.nextAllowedMs() - nowMs, error.toString());
         return RefreshOutcome.next(deferred(maybeRefreshLocked(nowMs)));
-    }
-
-    private static boolean isRetriable(Throwable error) {
-        // Failures that are not Brook's typed exceptions (e.g. an unexpected runtime exception from the sender)
-        // are treated as transient: the next attempt may go to another broker.
-        return !(error instanceof BrookException b) || b.isRetriable();
     }
 
     // ---- helpers ----------------------------------------------------------------------------------------------
 
-    /** Runs {@code body} under the lock; returns the action it decided on, to run after unlocking. */
-    private Runnable locked(Supplier<Runnable> body) {
+    /** Runs {@code body} under the lock and returns its result: a value read, or an action to run after unlocking. */
+    private <T> T locked(Supplier<T> body) {
         lock.lock();
         try {
             return body.get();
@@ -544,12 +480,7 @@ public final class MetadataManager implements AutoCloseable {
     }
 
     private boolean isClosed() {
-        lock.lock();
-        try {
-            return closed;
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> closed);
     }
 
     private BrookException closedException() {
@@ -575,19 +506,5 @@ public final class MetadataManager implements AutoCloseable {
         if (action != null) {
             action.run();
         }
-    }
-
-    private static Throwable unwrap(Throwable error) {
-        Throwable e = error;
-        while ((e instanceof java.util.concurrent.CompletionException
-                || e instanceof java.util.concurrent.ExecutionException) && e.getCause() != null) {
-            e = e.getCause();
-        }
-        return e;
-    }
-
-    private static long saturatedAdd(long a, long b) {
-        long sum = a + b;
-        return ((a ^ sum) & (b ^ sum)) < 0 ? Long.MAX_VALUE : sum;
     }
 }

@@ -10,7 +10,7 @@ import java.util.Map;
  * broken broker is not asked again while others may answer. Rotates among equally good endpoints to spread the
  * load.
  *
- * <p>Not thread-safe: confined to {@link MetadataManager}'s lock.
+ * <p>Not thread-safe: owned by {@link RefreshTargets}, guarded by {@link MetadataManager}'s lock.
  */
 final class NodeChooser {
     private final Map<Endpoint, Long> lastFailureMs = new HashMap<>();

@@ -7,7 +7,7 @@ import io.brook.core.internal.util.ExponentialBackoff;
  * backoff ({@code retry.backoff.ms}), so on-demand refreshes cannot hammer the cluster; after failed attempts or
  * incomplete answers the wait grows exponentially with their count, up to {@code retry.backoff.max.ms}.
  *
- * <p>Not thread-safe: guarded by {@link MetadataManager}'s lock.
+ * <p>Not thread-safe: owned by {@link RefreshSchedule}, guarded by {@link MetadataManager}'s lock.
  */
 final class RefreshBackoff {
     private final ExponentialBackoff backoff;

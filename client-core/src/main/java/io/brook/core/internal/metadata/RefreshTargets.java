@@ -7,11 +7,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Which endpoint a metadata refresh asks: the bootstrap endpoints until a first answer names the brokers, then
- * those brokers (see {@link NodeChooser}). With {@link MetadataRecoveryStrategy#REBOOTSTRAP} it goes back to the
- * bootstrap names, to be resolved again, when every known broker failed since the last answer, when refreshes
- * kept failing for the trigger time, when every bootstrap endpoint failed since they were resolved, or when told
- * to ({@link #rebootstrap}).
+ * The bootstrap and re-bootstrap policy: which endpoint a metadata refresh asks, and which broker a client request
+ * that any broker can answer goes to. A refresh asks the bootstrap endpoints until a first answer names the
+ * brokers, then those brokers; client requests go to those brokers only. Both prefer the endpoint that has not
+ * failed, or failed longest ago ({@link NodeChooser}), and client requests report their failures here too.
+ *
+ * <p>With {@link MetadataRecoveryStrategy#REBOOTSTRAP} it goes back to the bootstrap names, to be resolved again,
+ * when every known broker failed since the last answer (in refreshes or client requests), when refreshes kept
+ * failing for the trigger time, when every bootstrap endpoint failed since they were resolved, or when told to
+ * ({@link #rebootstrap}). Until the next answer client requests then have no broker to go to.
  *
  * <p>Not thread-safe: guarded by {@link MetadataManager}'s lock.
  */
@@ -48,6 +52,28 @@ final class RefreshTargets {
             return bootstrap == null ? null : nodes.choose(bootstrap);
         }
         return nodes.choose(brokers);
+    }
+
+    /**
+     * Picks the broker for a client request any broker can answer, re-bootstrapping first if the strategy says so.
+     *
+     * @param brokers the brokers of the current snapshot
+     * @return the broker, or null while there is none to offer: before the first answer, and after the client
+     *     went back to the bootstrap endpoints (which only refreshes ask) until the next answer
+     */
+    Endpoint chooseBroker(List<Endpoint> brokers, long nowMs) {
+        maybeRebootstrap(brokers, nowMs);
+        return useBootstrap || brokers.isEmpty() ? null : nodes.choose(brokers);
+    }
+
+    /** A client request to {@code broker} got no answer: it is chosen last until it answers again. */
+    void brokerFailed(Endpoint broker, long nowMs) {
+        nodes.recordFailure(broker, nowMs);
+    }
+
+    /** {@code broker} answered a client request. */
+    void brokerAnswered(Endpoint broker) {
+        nodes.recordSuccess(broker);
     }
 
     /** The bootstrap names resolved to {@code endpoints} (non-empty); returns the one to ask. */

@@ -9,8 +9,8 @@ import java.util.concurrent.CompletableFuture;
  * attempt in flight, or the next one if none is in flight or the one in flight fails), and those that need an
  * attempt sent after they asked, while another was already in flight.
  *
- * <p>Not thread-safe: guarded by {@link MetadataManager}'s lock. Completing the futures is the caller's job,
- * outside the lock.
+ * <p>Not thread-safe: owned by {@link RefreshSchedule}, guarded by {@link MetadataManager}'s lock. Completing the
+ * futures is the manager's job, outside the lock.
  */
 final class UpdateWaiters {
     private List<CompletableFuture<ClusterSnapshot>> current = new ArrayList<>();

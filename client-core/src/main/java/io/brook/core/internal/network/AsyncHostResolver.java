@@ -106,6 +106,15 @@ final class AsyncHostResolver implements ConnectionSlot.AddressLookup {
         return List.copyOf(kept);
     }
 
+    /**
+     * Runs another blocking lookup task (resolving the bootstrap names, say) on the lookup threads.
+     *
+     * @throws java.util.concurrent.RejectedExecutionException after {@link #shutdownNow()}
+     */
+    void execute(Runnable task) {
+        executor.execute(Objects.requireNonNull(task, "task"));
+    }
+
     /** Stops the lookup threads without waiting; lookups not yet started fail. Idempotent. */
     void shutdownNow() {
         executor.shutdownNow();

@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -106,6 +107,16 @@ public final class NetworkClient implements RequestSender, AutoCloseable {
     /** The API versions of {@code endpoint}'s broker if a connection to it is ready now; never blocks. */
     public Optional<BrokerApiVersions> apiVersions(Endpoint endpoint) {
         return pool.apiVersions(endpoint);
+    }
+
+    /**
+     * Runs blocking host name lookups other than the connections' own, such as resolving the bootstrap names for
+     * the metadata cache, on this client's lookup threads ({@code brook-<clientId>-dns-<n>}), never on an event
+     * loop. Stopped by {@link #close(Duration)}: tasks submitted after it are rejected with
+     * {@link java.util.concurrent.RejectedExecutionException}.
+     */
+    public Executor lookupExecutor() {
+        return resolver::execute;
     }
 
     /** The negotiator requests are sent with (it holds the user's pins). */

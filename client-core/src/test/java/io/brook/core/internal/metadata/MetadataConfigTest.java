@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.brook.common.config.AdminConfigs;
 import io.brook.common.config.MetadataRecoveryStrategy;
+import io.brook.core.internal.config.RetryBackoffs;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +19,7 @@ class MetadataConfigTest {
         assertThat(c.metadataMaxAgeMs()).isEqualTo(1_000);
         assertThat(c.retryBackoff().initialMs()).isEqualTo(50);
         assertThat(c.retryBackoff().maxMs()).isEqualTo(800);
-        assertThat(c.retryBackoff().jitter()).isEqualTo(MetadataConfig.RETRY_BACKOFF_JITTER);
+        assertThat(c.retryBackoff().jitter()).isEqualTo(RetryBackoffs.JITTER);
         assertThat(c.recoveryStrategy()).isEqualTo(MetadataRecoveryStrategy.NONE);
         assertThat(c.rebootstrapTriggerMs()).isEqualTo(7_000);
         assertThat(c.allowAutoTopicCreation()).isTrue();

@@ -11,11 +11,12 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * A {@link RequestSender} for tests: records every request and leaves its future for the test to complete
- * ({@link #respond}, {@link #fail}), so the test decides the interleaving. Thread-safe.
+ * ({@link #respond}, {@link #fail}), so the test decides the interleaving. Thread-safe. Shared with the modules
+ * above client-core through its test jar.
  */
-final class ScriptedRequestSender implements RequestSender {
+public final class ScriptedRequestSender implements RequestSender {
     /** One request sent, with the future its sender waits on. */
-    record Sent(Endpoint endpoint, ApiMessage request, CompletableFuture<ApiMessage> future) {}
+    public record Sent(Endpoint endpoint, ApiMessage request, CompletableFuture<ApiMessage> future) {}
 
     private final Deque<Sent> unanswered = new ArrayDeque<>();
     private final List<Sent> all = new ArrayList<>();
@@ -38,16 +39,24 @@ final class ScriptedRequestSender implements RequestSender {
     }
 
     /** Every request sent so far, oldest first. */
-    synchronized List<Sent> sent() {
+    public synchronized List<Sent> sent() {
         return List.copyOf(all);
     }
 
-    synchronized int unansweredCount() {
+    /** The most recent request; fails the test if there is none. */
+    public synchronized Sent last() {
+        if (all.isEmpty()) {
+            throw new AssertionError("nothing was sent");
+        }
+        return all.get(all.size() - 1);
+    }
+
+    public synchronized int unansweredCount() {
         return unanswered.size();
     }
 
     /** The oldest unanswered request; fails the test if there is none. */
-    synchronized Sent oldest() {
+    public synchronized Sent oldest() {
         if (unanswered.isEmpty()) {
             throw new AssertionError("no request is waiting for an answer");
         }
@@ -55,14 +64,14 @@ final class ScriptedRequestSender implements RequestSender {
     }
 
     /** Answers the oldest unanswered request with {@code response} (completing it outside this lock). */
-    Sent respond(ApiMessage response) {
+    public Sent respond(ApiMessage response) {
         Sent sent = take();
         sent.future().complete(response);
         return sent;
     }
 
     /** Fails the oldest unanswered request. */
-    Sent fail(Throwable error) {
+    public Sent fail(Throwable error) {
         Sent sent = take();
         sent.future().completeExceptionally(error);
         return sent;

@@ -2,6 +2,7 @@ package io.brook.core.internal.network;
 
 import static io.brook.core.internal.network.RequestPipelineTest.causeOf;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 
 import io.brook.common.errors.NetworkClientClosedException;
@@ -461,6 +462,20 @@ class NetworkClientTest {
         client.close(Duration.ofSeconds(5));
 
         assertThat(dnsThreads("dns-closing")).isEmpty();
+    }
+
+    @Test
+    void theLookupExecutorRunsOnTheLookupThreadsAndRejectsAfterClose() {
+        NetworkClient client = new NetworkClient(NetworkConfig.defaults("dns-executor"), time, FAST_TICKS);
+        CompletableFuture<String> ranOn = CompletableFuture.supplyAsync(() -> Thread.currentThread().getName(),
+                client.lookupExecutor());
+        assertThat(ranOn.join()).startsWith("brook-dns-executor-dns-");
+
+        client.close(Duration.ofSeconds(5));
+
+        assertThatThrownBy(() -> client.lookupExecutor().execute(() -> { }))
+                .isInstanceOf(java.util.concurrent.RejectedExecutionException.class);
+        assertThat(dnsThreads("dns-executor")).isEmpty();
     }
 
     private static List<Thread> dnsThreads(String clientId) {
