@@ -56,9 +56,31 @@ final class Oracle implements AutoCloseable {
         return new ClusterDescription(id, controller == null ? -1 : controller.id(), nodes);
     }
 
+    /**
+     * Creates a topic through kafka-clients and waits until the broker serves its metadata with a leader for every
+     * partition: kafka-clients' createTopics returns once the controller accepted the topic, and a broker may learn
+     * of it a moment later, which would make the next step of a test race.
+     */
     void createTopic(String name, int partitions, short replicationFactor) throws Exception {
         admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(name, partitions, replicationFactor)))
                 .all().get(TIMEOUT_S, TimeUnit.SECONDS);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_S);
+        while (true) {
+            try {
+                var description = admin.describeTopics(List.of(name)).allTopicNames()
+                        .get(TIMEOUT_S, TimeUnit.SECONDS).get(name);
+                if (description.partitions().size() == partitions
+                        && description.partitions().stream().allMatch(p -> p.leader() != null)) {
+                    return;
+                }
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (!(e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException)) {
+                    throw e;
+                }
+            }
+            assertThat(System.nanoTime()).as("topic %s visible in time", name).isLessThan(deadline);
+            Thread.sleep(20);
+        }
     }
 
     /** The topic's configuration entries that were set on it, not inherited. */

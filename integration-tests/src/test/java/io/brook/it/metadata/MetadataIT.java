@@ -116,7 +116,9 @@ class MetadataIT {
         oracle.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get(TIMEOUT_S, TimeUnit.SECONDS);
         try (NetworkClient network = network(cluster);
                 MetadataManager metadata = manager(cluster, network, WantedTopics.allTopics())) {
-            ClusterSnapshot all = metadata.requestUpdate().get(TIMEOUT_S, TimeUnit.SECONDS);
+            // kafka-clients' createTopics returns once the controller accepted the topic; the broker that answers
+            // metadata may learn of it a moment later.
+            ClusterSnapshot all = awaitLeaders(metadata, topic, 1);
             assertThat(all.topicNames()).contains(topic).doesNotContain(missing);
             assertThat(all.topicNames()).containsAll(oracle.listTopics().names().get(TIMEOUT_S, TimeUnit.SECONDS));
 
