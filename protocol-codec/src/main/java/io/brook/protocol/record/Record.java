@@ -1,7 +1,6 @@
 package io.brook.protocol.record;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,18 +18,27 @@ public final class Record {
     private final long timestamp;
     private final int sequence;
     private final int sizeInBytes;
-    private final ByteBuf key;
-    private final ByteBuf value;
+    // Key and value as offsets into the batch's records buffer, sliced only on request: most readers copy them or
+    // look at them once, and a slice per field was a large part of the cost of reading a batch.
+    private final ByteBuf records;
+    private final int keyOffset;
+    private final int keyLength;
+    private final int valueOffset;
+    private final int valueLength;
     private final List<HeaderView> headers;
 
-    Record(long offset, long timestamp, int sequence, int sizeInBytes, ByteBuf key, ByteBuf value,
-            List<HeaderView> headers) {
+    /** Key and value lengths are -1 for null; the caller checked that both lie within {@code records}. */
+    Record(long offset, long timestamp, int sequence, int sizeInBytes, ByteBuf records, int keyOffset,
+            int keyLength, int valueOffset, int valueLength, List<HeaderView> headers) {
         this.offset = offset;
         this.timestamp = timestamp;
         this.sequence = sequence;
         this.sizeInBytes = sizeInBytes;
-        this.key = key;
-        this.value = value;
+        this.records = records;
+        this.keyOffset = keyOffset;
+        this.keyLength = keyLength;
+        this.valueOffset = valueOffset;
+        this.valueLength = valueLength;
         this.headers = headers;
     }
 
@@ -58,41 +66,47 @@ public final class Record {
     }
 
     public boolean hasKey() {
-        return key != null;
+        return keyLength >= 0;
     }
 
-    /** The key as a view into the batch (see the class comment), or null. */
+    /**
+     * The key as a view into the batch (see the class comment), or null. Each call returns a new view with its own
+     * indices.
+     */
     public ByteBuf key() {
-        return key;
+        return view(keyOffset, keyLength);
     }
 
     /** A copy of the key, or null. */
     public byte[] keyBytes() {
-        return key == null ? null : ByteBufUtil.getBytes(key);
+        return copy(keyOffset, keyLength);
     }
 
     /** The key size in bytes, or -1 for a null key. */
     public int keySize() {
-        return key == null ? -1 : key.readableBytes();
+        return keyLength;
     }
 
     public boolean hasValue() {
-        return value != null;
+        return valueLength >= 0;
     }
 
-    /** The value as a view into the batch (see the class comment), or null. */
+    /**
+     * The value as a view into the batch (see the class comment), or null. Each call returns a new view with its
+     * own indices.
+     */
     public ByteBuf value() {
-        return value;
+        return view(valueOffset, valueLength);
     }
 
     /** A copy of the value, or null. */
     public byte[] valueBytes() {
-        return value == null ? null : ByteBufUtil.getBytes(value);
+        return copy(valueOffset, valueLength);
     }
 
     /** The value size in bytes, or -1 for a null value. */
     public int valueSize() {
-        return value == null ? -1 : value.readableBytes();
+        return valueLength;
     }
 
     /** The headers in their wire order (unmodifiable; empty when there are none), values as views into the batch. */
@@ -107,6 +121,19 @@ public final class Record {
             copy.add(h.toHeader());
         }
         return copy;
+    }
+
+    private ByteBuf view(int index, int length) {
+        return length < 0 ? null : records.slice(index, length);
+    }
+
+    private byte[] copy(int index, int length) {
+        if (length < 0) {
+            return null;
+        }
+        byte[] bytes = new byte[length];
+        records.getBytes(index, bytes);
+        return bytes;
     }
 
     @Override

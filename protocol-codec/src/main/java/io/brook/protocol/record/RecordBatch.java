@@ -255,7 +255,8 @@ public final class RecordBatch implements Iterable<Record>, Releasable, AutoClos
         release();
     }
 
-    private void ensureNotReleased() {
+    /** @throws IllegalStateException after {@link #release()}; also guards {@link RecordIterator}'s reads */
+    void ensureNotReleased() {
         if (released) {
             throw new IllegalStateException("record batch at offset " + baseOffset + " was released");
         }

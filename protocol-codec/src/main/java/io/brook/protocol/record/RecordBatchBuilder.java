@@ -179,7 +179,9 @@ public final class RecordBatchBuilder {
      *
      * @param timestamp the record's timestamp in ms, or {@link RecordBatchFormat#NO_TIMESTAMP}
      * @param headers the headers, or null for none
-     * @throws IllegalArgumentException for a non-increasing offset delta or a negative timestamp other than -1
+     * @throws IllegalArgumentException for a non-increasing offset delta or a negative timestamp other than -1;
+     *     a rejected record changes nothing: the records already appended stay, and the caller still owns the
+     *     builder (and must {@link #build()} or {@link #release()} it)
      * @throws IllegalStateException after {@link #build()} or {@link #release()}, or on a control batch
      */
     public void appendWithOffsetDelta(int offsetDelta, long timestamp, byte[] key, byte[] value,
