@@ -1,15 +1,12 @@
 package io.brook.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import io.brook.protocol.message.MessageSamples;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufUtil;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.stream.Stream;
 import org.apache.kafka.common.message.ApiMessageType;
 import org.apache.kafka.common.protocol.ByteBufferAccessor;
@@ -26,21 +23,7 @@ class KafkaInteropTest {
 
     @TestFactory
     Stream<DynamicTest> kafkaDecodesAndReEncodesBrookBytesUnchanged() {
-        List<DynamicTest> tests = new ArrayList<>();
-        for (ApiKey key : ApiKey.values()) {
-            for (short v = key.lowestVersion(); v <= key.highestVersion(); v++) {
-                for (boolean request : new boolean[] {true, false}) {
-                    for (int variant = 0; variant < MessageSamples.VARIANTS; variant++) {
-                        short version = v;
-                        int var = variant;
-                        String name = key.apiName() + (request ? "Request" : "Response") + " v" + v + " variant " + var;
-                        tests.add(dynamicTest(name, () -> check(key, request, version, var)));
-                    }
-                }
-            }
-        }
-        assertThat(tests).isNotEmpty();
-        return tests.stream();
+        return SampleCases.each(MessageSamples.VARIANTS, KafkaInteropTest::check);
     }
 
     private static void check(ApiKey key, boolean request, short version, int variant) {

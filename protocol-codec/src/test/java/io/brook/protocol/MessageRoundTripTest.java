@@ -1,13 +1,10 @@
 package io.brook.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import io.brook.protocol.message.MessageSamples;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -21,21 +18,7 @@ class MessageRoundTripTest {
 
     @TestFactory
     Stream<DynamicTest> everyApiVersionAndDirectionRoundTrips() {
-        List<DynamicTest> tests = new ArrayList<>();
-        for (ApiKey key : ApiKey.values()) {
-            for (short v = key.lowestVersion(); v <= key.highestVersion(); v++) {
-                for (boolean request : new boolean[] {true, false}) {
-                    for (int variant = 0; variant < MessageSamples.VARIANTS; variant++) {
-                        short version = v;
-                        int var = variant;
-                        String name = key.apiName() + (request ? "Request" : "Response") + " v" + v + " variant " + var;
-                        tests.add(dynamicTest(name, () -> roundTrip(key, request, version, var)));
-                    }
-                }
-            }
-        }
-        assertThat(tests).as("no API to test: is the generator wired?").isNotEmpty();
-        return tests.stream();
+        return SampleCases.each(MessageSamples.VARIANTS, MessageRoundTripTest::roundTrip);
     }
 
     private static void roundTrip(ApiKey key, boolean request, short version, int variant) {

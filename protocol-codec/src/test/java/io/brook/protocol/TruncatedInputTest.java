@@ -2,14 +2,11 @@ package io.brook.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import io.brook.protocol.message.MessageSamples;
 import io.brook.protocol.wire.MalformedMessageException;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -24,18 +21,7 @@ class TruncatedInputTest {
 
     @TestFactory
     Stream<DynamicTest> everyPrefixOfEveryMessageIsMalformed() {
-        List<DynamicTest> tests = new ArrayList<>();
-        for (ApiKey key : ApiKey.values()) {
-            for (short v = key.lowestVersion(); v <= key.highestVersion(); v++) {
-                for (boolean request : new boolean[] {true, false}) {
-                    short version = v;
-                    String name = key.apiName() + (request ? "Request" : "Response") + " v" + v;
-                    tests.add(dynamicTest(name, () -> truncate(key, request, version)));
-                }
-            }
-        }
-        assertThat(tests).isNotEmpty();
-        return tests.stream();
+        return SampleCases.each(1, (key, request, version, variant) -> truncate(key, request, version));
     }
 
     private static void truncate(ApiKey key, boolean request, short version) {

@@ -2,6 +2,7 @@ package io.brook.protocol.generator;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Emits the wire methods of one struct class: {@code write}, {@code read}, {@code size}, the tagged-field section,
@@ -254,19 +255,7 @@ final class CodecEmitter {
         }
         w.line("boolean flexible = " + flexibleCondition + ";");
         w.line("int size = 0;");
-        for (FieldSpec f : regular) {
-            String c = cond(f.versions());
-            if (c.equals("false")) {
-                continue;
-            }
-            if (!c.equals("true")) {
-                w.open("if (" + c + ")");
-            }
-            emitSizeValue(w, f);
-            if (!c.equals("true")) {
-                w.close();
-            }
-        }
+        forEachPresentField(w, f -> emitSizeValue(w, f));
         if (mayBeFlexible()) {
             String add = tagged.isEmpty()
                     ? "size += WireFormat.sizeOfUnsignedVarint(this.unknownTaggedFields.size())"
@@ -282,6 +271,26 @@ final class CodecEmitter {
         }
         w.line("return size;");
         w.close();
+    }
+
+    /**
+     * Emits {@code body} for each regular (untagged) field, guarded by the versions that carry it; fields no
+     * supported version carries are skipped. Shared by size and read, whose guards are the same.
+     */
+    private void forEachPresentField(JavaWriter w, Consumer<FieldSpec> body) {
+        for (FieldSpec f : regular) {
+            String c = cond(f.versions());
+            if (c.equals("false")) {
+                continue;
+            }
+            if (!c.equals("true")) {
+                w.open("if (" + c + ")");
+            }
+            body.accept(f);
+            if (!c.equals("true")) {
+                w.close();
+            }
+        }
     }
 
     /** Adds the encoded size of one present field to the local {@code size}. */
@@ -364,19 +373,7 @@ final class CodecEmitter {
         }
         w.line("boolean flexible = " + flexibleCondition + ";");
         w.line("Builder b = new Builder();");
-        for (FieldSpec f : regular) {
-            String c = cond(f.versions());
-            if (c.equals("false")) {
-                continue;
-            }
-            if (!c.equals("true")) {
-                w.open("if (" + c + ")");
-            }
-            emitReadValue(w, f);
-            if (!c.equals("true")) {
-                w.close();
-            }
-        }
+        forEachPresentField(w, f -> emitReadValue(w, f));
         if (mayBeFlexible()) {
             if (flexibleCondition.equals("true")) {
                 w.line("readTaggedFields(in, version, b);");
