@@ -13,7 +13,7 @@ import io.brook.protocol.message.MetadataRequest;
 import io.brook.protocol.message.MetadataResponse;
 import io.brook.protocol.message.ProduceRequest;
 import io.brook.protocol.message.ProduceResponse;
-import io.brook.protocol.record.Header;
+import io.brook.common.Header;
 import io.brook.protocol.record.Record;
 import io.brook.protocol.record.RecordBatch;
 import io.brook.protocol.record.RecordBatchBuilder;

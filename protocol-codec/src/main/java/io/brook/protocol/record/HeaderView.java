@@ -1,5 +1,6 @@
 package io.brook.protocol.record;
 
+import io.brook.common.Header;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 

@@ -1,5 +1,6 @@
 package io.brook.protocol.record;
 
+import io.brook.common.Header;
 import static io.brook.protocol.record.RecordBatchFormat.ATTRIBUTES_OFFSET;
 import static io.brook.protocol.record.RecordBatchFormat.BASE_OFFSET_OFFSET;
 import static io.brook.protocol.record.RecordBatchFormat.BASE_SEQUENCE_OFFSET;

@@ -1,5 +1,6 @@
 package io.brook.protocol.record;
 
+import io.brook.common.Header;
 import io.brook.protocol.wire.MalformedMessageException;
 import io.netty.buffer.ByteBuf;
 import java.nio.charset.StandardCharsets;

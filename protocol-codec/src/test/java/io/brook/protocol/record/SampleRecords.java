@@ -1,5 +1,6 @@
 package io.brook.protocol.record;
 
+import io.brook.common.Header;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.brook.protocol.compress.TestData;

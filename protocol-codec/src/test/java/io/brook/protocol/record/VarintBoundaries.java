@@ -1,5 +1,6 @@
 package io.brook.protocol.record;
 
+import io.brook.common.Header;
 import io.brook.protocol.record.SampleRecords.Sample;
 import java.util.ArrayList;
 import java.util.List;

@@ -24,7 +24,7 @@ final class ApiKeyEmitter {
         w.open("public enum ApiKey");
         for (int i = 0; i < apis.size(); i++) {
             MessageSpec.ApiHeader h = apis.get(i).header();
-            VersionRange flex = h.flexible().intersect(VersionRange.ALL);
+            SchemaVersions flex = h.flexible().intersect(SchemaVersions.ALL);
             w.line(apis.get(i).constantName() + "((short) " + h.key() + ", \"" + h.name() + "\", (short) "
                     + h.versions().lowest() + ", (short) " + h.versions().highest() + ", (short) "
                     + (flex.isEmpty() ? -1 : flex.lowest()) + ", (short) " + (flex.isEmpty() ? -1 : flex.highest())

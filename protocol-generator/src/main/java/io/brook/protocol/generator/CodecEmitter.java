@@ -12,9 +12,9 @@ final class CodecEmitter {
     private final MessageSpec message;
     private final StructSpec struct;
     private final boolean topLevel;
-    private final VersionRange context;
+    private final SchemaVersions context;
     /** The versions in which tagged fields can occur: the tagged-field methods only run in these. */
-    private final VersionRange taggedContext;
+    private final SchemaVersions taggedContext;
     private final String flexibleCondition;
     private final List<FieldSpec> regular;
     private final List<FieldSpec> tagged;
@@ -35,12 +35,12 @@ final class CodecEmitter {
         return !flexibleCondition.equals("false");
     }
 
-    private String cond(VersionRange r) {
+    private String cond(SchemaVersions r) {
         return r.condition("version", context);
     }
 
     /** Like {@link #cond}, inside the tagged-field methods, which run only in flexible versions. */
-    private String taggedCond(VersionRange r) {
+    private String taggedCond(SchemaVersions r) {
         return r.condition("version", taggedContext);
     }
 

@@ -13,7 +13,7 @@ package io.brook.protocol.generator;
  * @param ignorable whether writing at a version without the field may silently drop a non-default value
  * @param line the schema line that defines it
  */
-public record FieldSpec(String name, FieldType type, VersionRange versions, VersionRange nullable,
+public record FieldSpec(String name, FieldType type, SchemaVersions versions, SchemaVersions nullable,
                         String defaultValue, boolean defaultQuoted, int tag, boolean ignorable, int line) {
 
     public boolean isTagged() {

@@ -39,5 +39,5 @@ public record MessageSpec(ApiHeader api, boolean request, StructSpec root, Map<S
     }
 
     /** The name, key and version ranges from the {@code api} line. */
-    public record ApiHeader(String name, short key, VersionRange versions, VersionRange flexible) {}
+    public record ApiHeader(String name, short key, SchemaVersions versions, SchemaVersions flexible) {}
 }

@@ -84,7 +84,7 @@ final class SampleEmitter {
     }
 
     private static void emitStructSample(JavaWriter w, ApiSpec api, MessageSpec m, StructSpec s) {
-        VersionRange ctx = api.header().versions();
+        SchemaVersions ctx = api.header().versions();
         String type = javaName(m, s);
         w.blank();
         w.open((s == m.root() ? "static " : "private static ") + type + " " + methodName(m, s)
@@ -167,7 +167,7 @@ final class SampleEmitter {
 
     /** A case per non-ignorable top-level field and API version that lacks it. */
     private static void emitNonIgnorable(JavaWriter w, ApiSpec api) {
-        VersionRange ctx = api.header().versions();
+        SchemaVersions ctx = api.header().versions();
         w.blank();
         w.open("static void addNonIgnorableCases(List<MessageSamples.NonIgnorableCase> cases)");
         w.line("short highest = " + ctx.highest() + ";");

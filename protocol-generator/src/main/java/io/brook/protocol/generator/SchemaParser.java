@@ -98,8 +98,8 @@ public final class SchemaParser {
         if (key < 0) {
             throw error(line, "key must be non-negative");
         }
-        VersionRange versions = range(line, attrs.get("versions"));
-        if (versions.isEmpty() || versions.highest() == VersionRange.UNBOUNDED) {
+        SchemaVersions versions = range(line, attrs.get("versions"));
+        if (versions.isEmpty() || versions.highest() == SchemaVersions.UNBOUNDED) {
             throw error(line, "api versions must be a bounded range N-M (the versions Brook supports)");
         }
         return new MessageSpec.ApiHeader(name, key, versions, range(line, attrs.get("flexible")));
@@ -188,8 +188,8 @@ public final class SchemaParser {
 
     /** The attributes of a field line, filled by {@link #parseAttributes}. */
     private static final class Attributes {
-        VersionRange versions;
-        VersionRange nullable = VersionRange.NONE;
+        SchemaVersions versions;
+        SchemaVersions nullable = SchemaVersions.NONE;
         String defaultValue;
         boolean defaultQuoted;
         int tag = -1;
@@ -255,9 +255,9 @@ public final class SchemaParser {
         }
     }
 
-    private VersionRange range(Line line, String text) {
+    private SchemaVersions range(Line line, String text) {
         try {
-            return VersionRange.parse(text);
+            return SchemaVersions.parse(text);
         } catch (IllegalArgumentException e) {
             throw error(line, e.getMessage());
         }

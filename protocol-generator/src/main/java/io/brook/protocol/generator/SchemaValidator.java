@@ -61,8 +61,8 @@ final class SchemaValidator {
 
     private static void validateStruct(ApiSpec api, MessageSpec m, StructSpec s, Set<String> used) {
         Path file = api.file();
-        VersionRange apiVersions = api.header().versions();
-        VersionRange flexible = api.header().flexible();
+        SchemaVersions apiVersions = api.header().versions();
+        SchemaVersions flexible = api.header().flexible();
         Map<String, Integer> names = new HashMap<>();
         Map<Integer, Integer> tags = new HashMap<>();
         for (FieldSpec f : s.fields()) {
@@ -125,7 +125,7 @@ final class SchemaValidator {
         }
         int line = f.line();
         if (!f.defaultQuoted() && v.equals("null")) {
-            VersionRange carried = f.versions().intersect(api.header().versions());
+            SchemaVersions carried = f.versions().intersect(api.header().versions());
             if (!f.nullable().contains(carried)) {
                 throw SchemaException.at(file, line, "default=null needs nullable= to cover every version of "
                         + f.name() + " (" + carried + ")");

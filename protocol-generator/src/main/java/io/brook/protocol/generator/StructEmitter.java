@@ -11,7 +11,7 @@ final class StructEmitter {
     private final StructSpec struct;
     private final boolean topLevel;
     private final boolean needsDefault;
-    private final VersionRange context;
+    private final SchemaVersions context;
 
     StructEmitter(MessageSpec message, StructSpec struct, Set<String> structsWithDefault) {
         this.message = message;
@@ -24,7 +24,7 @@ final class StructEmitter {
     /** Emits the class body members (the caller writes the class declaration and nested classes). */
     void emitMembers(JavaWriter w) {
         if (topLevel) {
-            VersionRange v = message.api().versions();
+            SchemaVersions v = message.api().versions();
             w.line("public static final short LOWEST_SUPPORTED_VERSION = " + v.lowest() + ";");
             w.line("public static final short HIGHEST_SUPPORTED_VERSION = " + v.highest() + ";");
             w.blank();

@@ -40,7 +40,7 @@ class SchemaParserTest {
         ApiSpec api = SchemaParser.parse(FILE, VALID);
         assertThat(api.name()).isEqualTo("Sample");
         assertThat(api.header().key()).isEqualTo((short) 90);
-        assertThat(api.header().versions()).isEqualTo(VersionRange.parse("1-5"));
+        assertThat(api.header().versions()).isEqualTo(SchemaVersions.parse("1-5"));
         assertThat(api.request().className()).isEqualTo("SampleRequest");
         assertThat(api.request().root().fields()).extracting(FieldSpec::name)
                 .containsExactly("topics", "retry", "label", "flag", "count");

@@ -60,14 +60,14 @@ import org.slf4j.LoggerFactory;
  * ({@link RefreshSchedule}: when to refresh and who waits; {@link RefreshTargets}: whom to ask, and when to go back
  * to the bootstrap endpoints; {@link RefreshTimer}; {@link LastSeenEpochs}), is guarded by {@code lock}; the
  * current snapshot is also published through a volatile field so that {@link #snapshot()} never locks. Futures and
- * listeners are completed outside the lock, and requests are sent outside it ({@link MetadataFetcher}). Nothing here
+ * listeners are completed outside the lock, and requests are sent outside it ({@link RefreshAttempts}). Nothing here
  * blocks. {@link #close()} cancels the timer; answers arriving later are dropped.
  */
 public final class MetadataManager implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(MetadataManager.class);
 
     private final MetadataConfig config;
-    private final MetadataFetcher fetcher;
+    private final RefreshAttempts attempts;
     private final Time time;
     private final Scheduler scheduler;
     private final List<Consumer<ClusterSnapshot>> listeners = new CopyOnWriteArrayList<>();
@@ -92,7 +92,7 @@ public final class MetadataManager implements AutoCloseable {
     public MetadataManager(MetadataConfig config, RequestSender sender, BootstrapResolver bootstrapResolver,
             Time time, Scheduler scheduler, WantedTopics wanted) {
         this.config = Objects.requireNonNull(config, "config");
-        this.fetcher = new MetadataFetcher(config, sender, bootstrapResolver);
+        this.attempts = new RefreshAttempts(config, sender, bootstrapResolver);
         this.time = Objects.requireNonNull(time, "time");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.wanted = Objects.requireNonNull(wanted, "wanted");
@@ -369,7 +369,7 @@ public final class MetadataManager implements AutoCloseable {
     }
 
     private void resolveBootstrapThenSend(WantedTopics topics) {
-        onAttemptStep(fetcher.resolveBootstrap(), (endpoints, error) -> {
+        onAttemptStep(attempts.resolveBootstrap(), (endpoints, error) -> {
             if (error != null) {
                 // DNS may recover: a failed resolution is always worth retrying.
                 return attemptFailedLocked(null, error, true);
@@ -383,8 +383,8 @@ public final class MetadataManager implements AutoCloseable {
         if (isClosed()) {
             return;
         }
-        onAttemptStep(fetcher.fetch(target, topics), (response, error) -> error != null
-                ? attemptFailedLocked(target, error, MetadataFetcher.isRetriable(error))
+        onAttemptStep(attempts.fetch(target, topics), (response, error) -> error != null
+                ? attemptFailedLocked(target, error, RefreshAttempts.isRetriable(error))
                 : answeredLocked(target, response));
     }
 
@@ -411,7 +411,7 @@ public final class MetadataManager implements AutoCloseable {
     /** Applies an answer, or treats it as a failed attempt if it is unusable. */
     private RefreshOutcome answeredLocked(Endpoint target, MetadataResponse response) {
         long nowMs = time.monotonicMs();
-        MetadataFetcher.Verdict verdict = fetcher.judge(target, response, snapshot, lastSeenEpochs.asMap(), nowMs);
+        RefreshAttempts.Verdict verdict = attempts.judge(target, response, snapshot, lastSeenEpochs.asMap(), nowMs);
         if (verdict.rebootstrap()) {
             targets.rebootstrap(target + " answered " + Errors.REBOOTSTRAP_REQUIRED);
         }

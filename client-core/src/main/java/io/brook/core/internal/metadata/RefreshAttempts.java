@@ -21,14 +21,14 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Immutable and thread-safe. Owned by {@link MetadataManager}, which applies the results under its lock.
  */
-final class MetadataFetcher {
-    private static final Logger log = LoggerFactory.getLogger(MetadataFetcher.class);
+final class RefreshAttempts {
+    private static final Logger log = LoggerFactory.getLogger(RefreshAttempts.class);
 
     private final MetadataConfig config;
     private final RequestSender sender;
     private final BootstrapResolver bootstrapResolver;
 
-    MetadataFetcher(MetadataConfig config, RequestSender sender, BootstrapResolver bootstrapResolver) {
+    RefreshAttempts(MetadataConfig config, RequestSender sender, BootstrapResolver bootstrapResolver) {
         this.config = Objects.requireNonNull(config, "config");
         this.sender = Objects.requireNonNull(sender, "sender");
         this.bootstrapResolver = Objects.requireNonNull(bootstrapResolver, "bootstrapResolver");

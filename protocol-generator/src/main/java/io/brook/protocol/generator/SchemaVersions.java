@@ -4,26 +4,26 @@ package io.brook.protocol.generator;
  * An inclusive range of protocol versions, written {@code N+}, {@code N-M}, {@code N} or {@code none} in schema
  * files. Immutable.
  */
-public record VersionRange(short lowest, short highest) {
+public record SchemaVersions(short lowest, short highest) {
     /** The upper bound {@code N+} stands for. */
     public static final short UNBOUNDED = Short.MAX_VALUE;
-    public static final VersionRange NONE = new VersionRange((short) 1, (short) 0);
-    public static final VersionRange ALL = new VersionRange((short) 0, UNBOUNDED);
+    public static final SchemaVersions NONE = new SchemaVersions((short) 1, (short) 0);
+    public static final SchemaVersions ALL = new SchemaVersions((short) 0, UNBOUNDED);
 
-    public VersionRange {
+    public SchemaVersions {
         if (lowest < 0 || highest < 0) {
             throw new IllegalArgumentException("versions must be non-negative: " + lowest + "-" + highest);
         }
     }
 
     /** Parses the schema syntax; throws IllegalArgumentException with a readable message on bad input. */
-    public static VersionRange parse(String text) {
+    public static SchemaVersions parse(String text) {
         if (text.equals("none")) {
             return NONE;
         }
         try {
             if (text.endsWith("+")) {
-                return new VersionRange(parseVersion(text.substring(0, text.length() - 1)), UNBOUNDED);
+                return new SchemaVersions(parseVersion(text.substring(0, text.length() - 1)), UNBOUNDED);
             }
             int dash = text.indexOf('-');
             if (dash > 0) {
@@ -32,10 +32,10 @@ public record VersionRange(short lowest, short highest) {
                 if (hi < lo) {
                     throw new IllegalArgumentException("empty version range '" + text + "' (write 'none')");
                 }
-                return new VersionRange(lo, hi);
+                return new SchemaVersions(lo, hi);
             }
             short v = parseVersion(text);
-            return new VersionRange(v, v);
+            return new SchemaVersions(v, v);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("bad version range '" + text + "': expected N+, N-M, N or none");
         }
@@ -57,25 +57,25 @@ public record VersionRange(short lowest, short highest) {
         return version >= lowest && version <= highest;
     }
 
-    public boolean contains(VersionRange other) {
+    public boolean contains(SchemaVersions other) {
         return other.isEmpty() || (!isEmpty() && other.lowest >= lowest && other.highest <= highest);
     }
 
-    public VersionRange intersect(VersionRange other) {
+    public SchemaVersions intersect(SchemaVersions other) {
         if (isEmpty() || other.isEmpty()) {
             return NONE;
         }
         short lo = (short) Math.max(lowest, other.lowest);
         short hi = (short) Math.min(highest, other.highest);
-        return lo > hi ? NONE : new VersionRange(lo, hi);
+        return lo > hi ? NONE : new SchemaVersions(lo, hi);
     }
 
     /**
      * A Java boolean expression over {@code var} that is true for versions in this range, simplified for
      * versions already known to lie in {@code context}: {@code "true"} when this range covers the context.
      */
-    public String condition(String var, VersionRange context) {
-        VersionRange r = intersect(context);
+    public String condition(String var, SchemaVersions context) {
+        SchemaVersions r = intersect(context);
         if (r.isEmpty()) {
             return "false";
         }

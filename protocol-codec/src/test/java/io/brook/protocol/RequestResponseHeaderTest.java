@@ -11,7 +11,7 @@ import io.netty.buffer.Unpooled;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class HeaderTest {
+class RequestResponseHeaderTest {
 
     @Test
     void requestHeaderBytesPerVersion() {
