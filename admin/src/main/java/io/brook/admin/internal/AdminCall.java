@@ -140,7 +140,7 @@ public final class AdminCall<T> {
     private void send(AdminRequest request, Endpoint target) {
         CompletableFuture<ApiMessage> response;
         try {
-            response = sender.send(target, request.body(), request.minVersion(), request.maxVersion());
+            response = sender.send(target, request.request());
         } catch (RuntimeException e) {
             response = CompletableFuture.failedFuture(e);
         }

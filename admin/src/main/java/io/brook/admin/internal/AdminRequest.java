@@ -1,41 +1,49 @@
 package io.brook.admin.internal;
 
+import io.brook.core.internal.network.Capability;
 import io.brook.core.internal.network.Endpoint;
+import io.brook.core.internal.network.RequestBuilder;
 import io.brook.protocol.ApiMessage;
 import java.util.Objects;
 
 /**
- * What a handler wants sent next: a request body, where to send it, and the versions it may be sent at.
+ * What a handler wants sent next: the request (built once the version is chosen) and where to send it.
  *
  * @param endpoint the broker to send to, or {@code null} for any broker (the call runner picks one)
- * @param body the request
- * @param minVersion the lowest version whose fields carry what the handler set
- * @param maxVersion the highest version the handler can read the response of
+ * @param request the request
  */
-public record AdminRequest(Endpoint endpoint, ApiMessage body, short minVersion, short maxVersion) {
+public record AdminRequest(Endpoint endpoint, RequestBuilder request) {
     public AdminRequest {
-        Objects.requireNonNull(body, "body");
-        if (minVersion > maxVersion) {
-            throw new IllegalArgumentException("minVersion " + minVersion + " > maxVersion " + maxVersion);
-        }
+        Objects.requireNonNull(request, "request");
     }
 
     /** {@code body} to any broker, at any version Brook supports for its API. */
     public static AdminRequest toAnyBroker(ApiMessage body) {
-        return new AdminRequest(null, body, body.apiKey().lowestVersion(), body.apiKey().highestVersion());
+        return new AdminRequest(null, RequestBuilder.of(body));
+    }
+
+    /** {@code request} to any broker. */
+    public static AdminRequest toAnyBroker(RequestBuilder request) {
+        return new AdminRequest(null, request);
     }
 
     /** {@code body} to the broker at {@code endpoint}, at any version Brook supports for its API. */
     public static AdminRequest toBroker(Endpoint endpoint, ApiMessage body) {
-        return new AdminRequest(Objects.requireNonNull(endpoint, "endpoint"), body,
-                body.apiKey().lowestVersion(), body.apiKey().highestVersion());
+        return new AdminRequest(Objects.requireNonNull(endpoint, "endpoint"), RequestBuilder.of(body));
     }
 
-    /**
-     * This request restricted to versions from {@code version} on: for a capability older versions lack. Kept
-     * inside Brook's range for the API.
-     */
-    public AdminRequest atLeastVersion(short version) {
-        return new AdminRequest(endpoint, body, (short) Math.max(minVersion, version), maxVersion);
+    /** {@code request} to the broker at {@code endpoint}. */
+    public static AdminRequest toBroker(Endpoint endpoint, RequestBuilder request) {
+        return new AdminRequest(Objects.requireNonNull(endpoint, "endpoint"), request);
+    }
+
+    /** This request restricted to the versions that carry {@code capability}. */
+    public AdminRequest requiring(Capability capability) {
+        return new AdminRequest(endpoint, request.requiring(capability));
+    }
+
+    /** The body as built at the newest version the request allows: for tests and diagnostics. */
+    public ApiMessage body() {
+        return request.build(request.allowedVersions().max());
     }
 }

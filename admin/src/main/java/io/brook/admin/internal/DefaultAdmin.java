@@ -112,17 +112,19 @@ public final class DefaultAdmin implements Admin {
         String clientId = ClientIds.effective(config, "adminclient");
         MetadataConfig metadataConfig = MetadataConfig.from(config, clientId, false);
         NetworkClient network = new NetworkClient(NetworkConfigs.from(config, clientId), Time.SYSTEM);
-        ThreadScheduler scheduler = new ThreadScheduler("brook-" + clientId + "-admin-timer");
+        ThreadScheduler scheduler = new ThreadScheduler("brook-" + clientId + "-admin");
         BootstrapResolver bootstrap = DnsBootstrapResolver.system(options.bootstrapServers(),
                 config.get(CommonConfigs.CLIENT_DNS_LOOKUP), network.lookupExecutor());
         // Only brokers and controller: topics are what the admin's calls ask for themselves, always fresh.
-        MetadataManager metadata = new MetadataManager(metadataConfig, network, bootstrap, Time.SYSTEM, scheduler,
+        // Responses are handed to the admin's own thread: protocol logic never runs on an event loop.
+        RequestSender sender = network.sender(scheduler);
+        MetadataManager metadata = new MetadataManager(metadataConfig, sender, bootstrap, Time.SYSTEM, scheduler,
                 WantedTopics.none());
         Consumer<Duration> shutdown = timeout -> {
             scheduler.shutdown(timeout);
             network.close(timeout);
         };
-        DefaultAdmin admin = new DefaultAdmin(clientId, network, metadata, scheduler, Time.SYSTEM,
+        DefaultAdmin admin = new DefaultAdmin(clientId, sender, metadata, scheduler, Time.SYSTEM,
                 RetryBackoffs.from(config), options.defaultApiTimeout().toMillis(), options.retries(), shutdown);
         // Learn the brokers before the first call needs them.
         metadata.start();

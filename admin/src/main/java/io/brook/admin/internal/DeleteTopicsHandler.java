@@ -2,6 +2,7 @@ package io.brook.admin.internal;
 
 import io.brook.common.errors.ApiException;
 import io.brook.common.errors.BrookException;
+import io.brook.core.internal.network.Capability;
 import io.brook.core.internal.network.Endpoint;
 import io.brook.protocol.ApiMessage;
 import io.brook.protocol.Errors;
@@ -30,8 +31,6 @@ import java.util.UUID;
  */
 public final class DeleteTopicsHandler implements AdminHandler<Void> {
     static final String CALL = "deleteTopics";
-    /** The first DeleteTopics version that names topics in {@code topics} rather than {@code topicNames}. */
-    static final short TOPIC_STATES_VERSION = 6;
 
     private final List<String> topics;
     private final boolean awaitPropagation;
@@ -71,7 +70,7 @@ public final class DeleteTopicsHandler implements AdminHandler<Void> {
                 .topics(states)
                 .timeoutMs((int) Math.min(Integer.MAX_VALUE, remainingMs))
                 .build();
-        return AdminRequest.toAnyBroker(body).atLeastVersion(TOPIC_STATES_VERSION);
+        return AdminRequest.toAnyBroker(body).requiring(Capability.DELETE_TOPICS_BY_STATE);
     }
 
     @Override

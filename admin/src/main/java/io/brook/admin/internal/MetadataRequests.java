@@ -1,5 +1,6 @@
 package io.brook.admin.internal;
 
+import io.brook.core.internal.network.Capability;
 import io.brook.core.internal.network.Endpoint;
 import io.brook.protocol.message.MetadataRequest;
 import java.util.ArrayList;
@@ -8,12 +9,6 @@ import java.util.List;
 
 /** Builds the Metadata requests admin calls send. Stateless. */
 final class MetadataRequests {
-    /**
-     * The lowest Metadata version with {@code allowAutoTopicCreation}: an admin call only looks, it never creates a
-     * topic by asking about it.
-     */
-    static final short NO_AUTO_CREATE_VERSION = 4;
-
     private MetadataRequests() {}
 
     /** Metadata of {@code topics}, never auto-creating them, to {@code target} ({@code null}: any broker). */
@@ -32,6 +27,7 @@ final class MetadataRequests {
 
     private static AdminRequest build(MetadataRequest body, Endpoint target) {
         AdminRequest request = target == null ? AdminRequest.toAnyBroker(body) : AdminRequest.toBroker(target, body);
-        return request.atLeastVersion(NO_AUTO_CREATE_VERSION);
+        // An admin call only looks: it never creates a topic by asking about it.
+        return request.requiring(Capability.METADATA_AUTO_CREATE_FLAG);
     }
 }

@@ -9,6 +9,9 @@ import io.brook.common.errors.TimeoutException;
 import io.brook.common.errors.UnsupportedVersionException;
 import io.brook.core.ManualTime;
 import io.brook.core.internal.network.Endpoint;
+import io.brook.core.internal.network.RequestBuilder;
+import io.brook.core.internal.network.VersionRange;
+import io.brook.core.internal.network.ScriptedRequestSender;
 import io.brook.core.internal.util.ExponentialBackoff;
 import io.brook.core.internal.util.ManualScheduler;
 import io.brook.protocol.ApiMessage;
@@ -27,7 +30,7 @@ class AdminCallTest {
 
     private final ManualTime time = new ManualTime();
     private final ManualScheduler scheduler = new ManualScheduler(time);
-    private final FakeRequestSender sender = new FakeRequestSender();
+    private final ScriptedRequestSender sender = new ScriptedRequestSender();
     private final List<Endpoint> brokers = new ArrayList<>(List.of(BROKER_1, BROKER_2));
     private int nextBroker;
     private final List<String> reports = new ArrayList<>();
@@ -82,7 +85,7 @@ class AdminCallTest {
 
     @Test
     void completesWithTheHandlersResult() throws Exception {
-        sender.respond(cluster());
+        sender.respondNext(cluster());
         OneShot handler = new OneShot();
 
         CompletableFuture<String> result = call(handler, 5_000).start();
@@ -96,7 +99,7 @@ class AdminCallTest {
 
     @Test
     void retriesARetriableFailureAfterTheBackoffOnAnotherBroker() throws Exception {
-        sender.fail(new NetworkException("connection reset")).respond(cluster());
+        sender.failNext(new NetworkException("connection reset")).respondNext(cluster());
 
         CompletableFuture<String> result = call(new OneShot(), 5_000).start();
         assertThat(sender.sent()).hasSize(1);
@@ -105,13 +108,13 @@ class AdminCallTest {
         scheduler.advance(1);
 
         assertThat(result.get()).isEqualTo("ok");
-        assertThat(sender.sent()).extracting(FakeRequestSender.Sent::endpoint).containsExactly(BROKER_1, BROKER_2);
+        assertThat(sender.sent()).extracting(ScriptedRequestSender.Sent::endpoint).containsExactly(BROKER_1, BROKER_2);
     }
 
     @Test
     void backoffGrowsExponentiallyUpToTheMaximum() {
         for (int i = 0; i < 6; i++) {
-            sender.fail(new NetworkException("down"));
+            sender.failNext(new NetworkException("down"));
         }
         call(new OneShot(), 60_000).start();
         List<Long> sendTimes = new ArrayList<>();
@@ -130,7 +133,7 @@ class AdminCallTest {
     @Test
     void failsAtOnceOnANonRetriableFailure() {
         UnsupportedVersionException error = new UnsupportedVersionException("too old");
-        sender.fail(error);
+        sender.failNext(error);
 
         CompletableFuture<String> result = call(new OneShot(), 5_000).start();
 
@@ -141,7 +144,7 @@ class AdminCallTest {
     @Test
     void timesOutNamingTheCallWithTheLastErrorAsCause() {
         for (int i = 0; i < 100; i++) {
-            sender.fail(new NetworkException("broker down " + i));
+            sender.failNext(new NetworkException("broker down " + i));
         }
         CompletableFuture<String> result = call(new OneShot(), 2_000).start();
 
@@ -160,7 +163,7 @@ class AdminCallTest {
 
     @Test
     void timesOutWhileARequestHangs() {
-        sender.hang();
+        sender.hangNext();
         CompletableFuture<String> result = call(new OneShot(), 1_000).start();
 
         scheduler.advance(1_000);
@@ -174,7 +177,7 @@ class AdminCallTest {
 
     @Test
     void failStopsTheCallAndItsPendingRetry() {
-        sender.fail(new NetworkException("down"));
+        sender.failNext(new NetworkException("down"));
         AdminCall<String> call = call(new OneShot(), 5_000);
         CompletableFuture<String> result = call.start();
         BrookException closed = new BrookException("closed");
@@ -190,7 +193,7 @@ class AdminCallTest {
     @Test
     void retriesUntilABrokerIsKnown() throws Exception {
         brokers.clear();
-        sender.respond(cluster());
+        sender.respondNext(cluster());
         CompletableFuture<String> result = call(new OneShot(), 5_000).start();
         assertThat(sender.sent()).isEmpty();
 
@@ -212,7 +215,7 @@ class AdminCallTest {
 
     @Test
     void tellsTheSelectorWhichBrokersAnsweredAndWhichDidNot() throws Exception {
-        sender.fail(new NetworkException("connection reset")).respond(cluster());
+        sender.failNext(new NetworkException("connection reset")).respondNext(cluster());
 
         CompletableFuture<String> result = call(new OneShot(), 5_000).start();
         scheduler.advance(100);
@@ -224,7 +227,7 @@ class AdminCallTest {
     @Test
     void waitsForTheSelectorToKnowABroker() throws Exception {
         CompletableFuture<Endpoint> known = new CompletableFuture<>();
-        sender.respond(cluster());
+        sender.respondNext(cluster());
         CompletableFuture<String> result = new AdminCall<>(new OneShot(), sender, () -> known, scheduler, time,
                 backoff, 5_000, Integer.MAX_VALUE).start();
         assertThat(sender.sent()).isEmpty();
@@ -279,7 +282,7 @@ class AdminCallTest {
     @Test
     void stopsAfterMaxRetriesWithTheLastError() {
         NetworkException third = new NetworkException("third");
-        sender.fail(new NetworkException("first")).fail(new NetworkException("second")).fail(third);
+        sender.failNext(new NetworkException("first")).failNext(new NetworkException("second")).failNext(third);
         CompletableFuture<String> result =
                 new AdminCall<>(new OneShot(), sender, selector, scheduler, time, backoff, 60_000, 2).start();
 
@@ -291,7 +294,7 @@ class AdminCallTest {
 
     @Test
     void aHandlerThatThrowsFailsTheCall() {
-        sender.respond(cluster());
+        sender.respondNext(cluster());
         OneShot handler = new OneShot();
         handler.onResponse = r -> {
             throw new IllegalStateException("bug");
@@ -305,7 +308,7 @@ class AdminCallTest {
         OneShot handler = new OneShot();
         int[] responses = {0};
         handler.onResponse = r -> ++responses[0] < 3 ? Step.sendNext() : Step.done("third");
-        sender.respond(cluster()).respond(cluster()).respond(cluster());
+        sender.respondNext(cluster()).respondNext(cluster()).respondNext(cluster());
 
         assertThat(call(handler, 5_000).start().get()).isEqualTo("third");
         assertThat(sender.sent()).hasSize(3);
@@ -316,15 +319,15 @@ class AdminCallTest {
         AdminHandler<String> handler = new OneShot() {
             @Override
             public AdminRequest nextRequest(long remainingMs) {
-                return AdminRequest.toBroker(BROKER_2, DescribeClusterRequest.builder().build())
-                        .atLeastVersion((short) 1);
+                return AdminRequest.toBroker(BROKER_2, RequestBuilder.of(DescribeClusterRequest.builder().build(),
+                        VersionRange.of(0, 1)));
             }
         };
-        sender.respond(cluster());
+        sender.respondNext(cluster());
 
         call(handler, 1_000).start().get();
 
         assertThat(sender.last().endpoint()).isEqualTo(BROKER_2);
-        assertThat(sender.last().minVersion()).isEqualTo((short) 1);
+        assertThat(sender.last().version()).as("the highest version the request allows").isEqualTo((short) 1);
     }
 }

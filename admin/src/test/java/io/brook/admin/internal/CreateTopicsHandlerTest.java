@@ -14,6 +14,7 @@ import io.brook.admin.NewTopic;
 import io.brook.common.errors.InvalidReplicationFactorException;
 import io.brook.common.errors.PolicyViolationException;
 import io.brook.common.errors.TopicExistsException;
+import io.brook.core.internal.network.Capability;
 import io.brook.core.internal.network.Endpoint;
 import io.brook.protocol.Errors;
 import io.brook.protocol.message.CreateTopicsRequest;
@@ -72,7 +73,7 @@ class CreateTopicsHandlerTest {
         // First metadata: to any broker; the bootstrap address turns out to be broker 1, which is up to date.
         AdminRequest first = handler.nextRequest(29_000);
         assertThat(first.endpoint()).isNull();
-        assertThat(first.minVersion()).isGreaterThanOrEqualTo(MetadataRequests.NO_AUTO_CREATE_VERSION);
+        assertThat(first.request().allowedVersions().min()).isGreaterThanOrEqualTo(Capability.METADATA_AUTO_CREATE_FLAG.since());
         MetadataRequest body = (MetadataRequest) first.body();
         assertThat(body.allowAutoTopicCreation()).isFalse();
         assertThat(body.topics()).extracting(MetadataRequest.MetadataRequestTopic::name).containsExactly("t");

@@ -16,6 +16,7 @@ import io.brook.common.errors.NetworkException;
 import io.brook.common.errors.TimeoutException;
 import io.brook.core.ManualTime;
 import io.brook.core.internal.network.Endpoint;
+import io.brook.core.internal.network.ScriptedRequestSender;
 import io.brook.core.internal.util.ExponentialBackoff;
 import io.brook.core.internal.util.ManualScheduler;
 import io.brook.protocol.message.DescribeClusterResponse;
@@ -32,7 +33,7 @@ import org.junit.jupiter.api.Test;
 class DefaultAdminTest {
     private final ManualTime time = new ManualTime();
     private final ManualScheduler scheduler = new ManualScheduler(time);
-    private final FakeRequestSender sender = new FakeRequestSender();
+    private final ScriptedRequestSender sender = new ScriptedRequestSender();
     private final TestMetadata metadata = new TestMetadata(time, scheduler);
     private final List<Duration> shutdowns = new ArrayList<>();
     private final DefaultAdmin admin = new DefaultAdmin("test-admin", sender, metadata.manager, scheduler, time,
@@ -68,7 +69,7 @@ class DefaultAdminTest {
 
     @Test
     void createTopicsRunsThroughCreationAndPropagation() throws Exception {
-        sender.respond(createResponse(created("t", 2))).respond(metadata(new int[] {1}, topic("t", 2)));
+        sender.respondNext(createResponse(created("t", 2))).respondNext(metadata(new int[] {1}, topic("t", 2)));
 
         CompletableFuture<Void> result = admin.createTopics(List.of(new NewTopic("t", 2, (short) 1)));
 
@@ -79,7 +80,7 @@ class DefaultAdminTest {
 
     @Test
     void theDefaultApiTimeoutAppliesUnlessTheOptionsSayOtherwise() {
-        sender.hang().hang();
+        sender.hangNext().hangNext();
         CompletableFuture<ClusterDescription> byDefault = admin.describeCluster();
         CompletableFuture<ClusterDescription> shorter =
                 admin.describeCluster(DescribeClusterOptions.defaults().withTimeout(Duration.ofSeconds(2)));
@@ -95,7 +96,7 @@ class DefaultAdminTest {
 
     @Test
     void closeLetsPendingCallsFinishWithinTheTimeout() throws Exception {
-        sender.hang();
+        sender.hangNext();
         CompletableFuture<ClusterDescription> result = admin.describeCluster();
         CompletableFuture.delayedExecutor(50, TimeUnit.MILLISECONDS).execute(() -> sender.last().future()
                 .complete(DescribeClusterResponse.builder().clusterId("c").build()));
@@ -108,7 +109,7 @@ class DefaultAdminTest {
 
     @Test
     void closeFailsCallsStillPendingAtItsTimeoutAndShutsDownOnce() {
-        sender.hang();
+        sender.hangNext();
         CompletableFuture<ClusterDescription> result = admin.describeCluster();
         long start = System.nanoTime();
 
@@ -126,7 +127,7 @@ class DefaultAdminTest {
 
     @Test
     void callsGoToTheBrokersTheMetadataNames() throws Exception {
-        sender.respond(DescribeClusterResponse.builder().clusterId("c").build());
+        sender.respondNext(DescribeClusterResponse.builder().clusterId("c").build());
 
         assertThat(admin.describeCluster().get().clusterId()).isEqualTo("c");
 
@@ -135,8 +136,8 @@ class DefaultAdminTest {
 
     @Test
     void whenItsOnlyKnownBrokerStopsAnsweringACallGoesBackToTheBootstrapNames() throws Exception {
-        sender.fail(new NetworkException("connection refused"))
-                .respond(DescribeClusterResponse.builder().clusterId("after").build());
+        sender.failNext(new NetworkException("connection refused"))
+                .respondNext(DescribeClusterResponse.builder().clusterId("after").build());
         Endpoint replacement = new Endpoint(-1, "replacement", 9092);
         metadata.bootstrap = List.of(replacement);
 
@@ -148,7 +149,7 @@ class DefaultAdminTest {
         assertThat(result).as("waits for the metadata to name a broker").isNotDone();
         metadata.answer(2);
         assertThat(result.get().clusterId()).isEqualTo("after");
-        assertThat(sender.sent()).extracting(FakeRequestSender.Sent::endpoint)
+        assertThat(sender.sent()).extracting(ScriptedRequestSender.Sent::endpoint)
                 .containsExactly(TestMetadata.broker(1), TestMetadata.broker(2));
     }
 
@@ -171,7 +172,7 @@ class DefaultAdminTest {
 
     @Test
     void cancellingAFutureStopsTheCallsRetries() {
-        sender.fail(new NetworkException("down"));
+        sender.failNext(new NetworkException("down"));
         CompletableFuture<ClusterDescription> result = admin.describeCluster();
         result.cancel(false);
         scheduler.advance(10_000);

@@ -32,7 +32,7 @@ class DeleteTopicsHandlerTest {
         AdminRequest request = handler.nextRequest(12_345);
 
         assertThat(request.endpoint()).isNull();
-        assertThat(request.minVersion()).as("topics by state need v6").isEqualTo((short) 6);
+        assertThat(request.request().allowedVersions().min()).as("topics by state need v6").isEqualTo((short) 6);
         DeleteTopicsRequest body = (DeleteTopicsRequest) request.body();
         assertThat(body.timeoutMs()).isEqualTo(12_345);
         assertThat(body.topics()).extracting(DeleteTopicsRequest.DeleteTopicState::name).containsExactly("a", "b");

@@ -28,7 +28,7 @@ class DescribeTopicsHandlerTest {
         AdminRequest request = handler.nextRequest(1_000);
 
         assertThat(request.endpoint()).isNull();
-        assertThat(request.minVersion()).isGreaterThanOrEqualTo((short) 4);
+        assertThat(request.request().allowedVersions().min()).isGreaterThanOrEqualTo((short) 4);
         MetadataRequest body = (MetadataRequest) request.body();
         assertThat(body.allowAutoTopicCreation()).isFalse();
         assertThat(body.topics()).extracting(MetadataRequest.MetadataRequestTopic::name).containsExactly("b", "a");

@@ -40,7 +40,7 @@ class MetadataBrokersTest {
 
         assertThat(choice).isNotDone();
         assertThat(metadata.sender.last().endpoint()).isEqualTo(TestMetadata.BOOTSTRAP);
-        MetadataRequest request = (MetadataRequest) metadata.sender.last().request();
+        MetadataRequest request = (MetadataRequest) metadata.sender.last().body();
         assertThat(request.topics()).as("brokers and controller only, no topic").isEmpty();
         metadata.answer(3);
 

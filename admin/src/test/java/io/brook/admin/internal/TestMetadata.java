@@ -4,7 +4,7 @@ import io.brook.common.config.MetadataRecoveryStrategy;
 import io.brook.core.ManualTime;
 import io.brook.core.internal.metadata.MetadataConfig;
 import io.brook.core.internal.metadata.MetadataManager;
-import io.brook.core.internal.metadata.ScriptedRequestSender;
+import io.brook.core.internal.network.ScriptedRequestSender;
 import io.brook.core.internal.metadata.WantedTopics;
 import io.brook.core.internal.network.Endpoint;
 import io.brook.core.internal.util.ExponentialBackoff;

@@ -140,7 +140,8 @@ class MetadataIT {
         ClientConfig config = config(cluster);
         List<BootstrapAddress> bootstrap = config.get(CommonConfigs.BOOTSTRAP_SERVERS).stream()
                 .map(BootstrapAddress::parse).toList();
-        MetadataManager manager = new MetadataManager(MetadataConfig.from(config, "metadata-it", false), network,
+        MetadataManager manager = new MetadataManager(MetadataConfig.from(config, "metadata-it", false),
+                network.sender(timers),
                 DnsBootstrapResolver.system(bootstrap, config.get(CommonConfigs.CLIENT_DNS_LOOKUP), timers),
                 Time.SYSTEM, Scheduler.of(timers), wanted);
         manager.start();

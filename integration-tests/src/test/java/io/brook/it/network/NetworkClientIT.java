@@ -62,7 +62,7 @@ class NetworkClientIT {
     void aMetadataRequestIsAnswered(KafkaCluster cluster) throws Exception {
         Endpoint bootstrap = firstBootstrap(cluster);
         try (NetworkClient client = new NetworkClient(NetworkConfig.defaults("it-network-metadata"))) {
-            MetadataResponse response = get(client.send(bootstrap, MetadataRequest.builder().build()));
+            MetadataResponse response = get(client.sender(Runnable::run).send(bootstrap, MetadataRequest.builder().build()));
 
             assertThat(response.brokers()).hasSize(cluster.size());
             assertThat(response.clusterId()).isNotBlank();
@@ -70,7 +70,7 @@ class NetworkClientIT {
             // The broker's advertised address, under its node id, is a second connection that works too.
             MetadataResponse.MetadataResponseBroker b = response.brokers().get(0);
             Endpoint node = new Endpoint(b.nodeId(), b.host(), b.port());
-            MetadataResponse again = get(client.send(node, MetadataRequest.builder().build()));
+            MetadataResponse again = get(client.sender(Runnable::run).send(node, MetadataRequest.builder().build()));
             assertThat(again.clusterId()).isEqualTo(response.clusterId());
             assertThat(client.apiVersions(node)).isPresent();
         }
@@ -85,7 +85,7 @@ class NetworkClientIT {
         Endpoint named = new Endpoint(-1, "localhost", literal.port());
         NetworkClient client = new NetworkClient(NetworkConfig.defaults("it-network-named"));
         try {
-            MetadataResponse response = get(client.send(named, MetadataRequest.builder().build()));
+            MetadataResponse response = get(client.sender(Runnable::run).send(named, MetadataRequest.builder().build()));
             assertThat(response.clusterId()).isNotBlank();
             assertThat(threadsNamed("brook-it-network-named-dns-")).isNotEmpty();
         } finally {
@@ -102,7 +102,7 @@ class NetworkClientIT {
         NetworkConfig config = NetworkConfig.builder("it-network-unresolved")
                 .fixedSocketConnectionSetupTimeoutMs(5_000).build();
         try (NetworkClient client = new NetworkClient(config)) {
-            Throwable error = failureOf(client.send(nowhere, MetadataRequest.builder().build()));
+            Throwable error = failureOf(client.sender(Runnable::run).send(nowhere, MetadataRequest.builder().build()));
             assertThat(error).isInstanceOf(UnresolvedHostException.class).hasMessageContaining("brook-it.invalid");
             assertThat(((UnresolvedHostException) error).isRetriable()).isTrue();
         }
@@ -124,7 +124,7 @@ class NetworkClientIT {
         short impossible = (short) (brokerMax + 1);
         NetworkConfig pinned = NetworkConfig.builder("it-network-pinned").pin(ApiKey.METADATA, impossible).build();
         try (NetworkClient client = new NetworkClient(pinned)) {
-            CompletableFuture<MetadataResponse> f = client.send(endpoint, MetadataRequest.builder().build());
+            CompletableFuture<MetadataResponse> f = client.sender(Runnable::run).send(endpoint, MetadataRequest.builder().build());
 
             assertThatThrownBy(() -> get(f)).isInstanceOf(ExecutionException.class)
                     .cause().isInstanceOf(UnsupportedVersionException.class)
@@ -142,10 +142,10 @@ class NetworkClientIT {
         Endpoint endpoint = firstBootstrap(cluster);
         NetworkConfig config = NetworkConfig.builder("it-network-restart").requestTimeoutMs(10_000).build();
         try (NetworkClient client = new NetworkClient(config)) {
-            get(client.send(endpoint, MetadataRequest.builder().build()));
+            get(client.sender(Runnable::run).send(endpoint, MetadataRequest.builder().build()));
 
             cluster.kill(0);
-            Throwable down = failureOf(client.send(endpoint, MetadataRequest.builder().build()));
+            Throwable down = failureOf(client.sender(Runnable::run).send(endpoint, MetadataRequest.builder().build()));
             assertThat(down).isInstanceOf(NetworkException.class).hasMessageContaining(endpoint.toString());
             assertThat(((BrookException) down).isRetriable()).isTrue();
 
@@ -170,7 +170,7 @@ class NetworkClientIT {
         long deadline = System.nanoTime() + budget.toNanos();
         while (true) {
             try {
-                return get(client.<MetadataResponse>send(endpoint, MetadataRequest.builder().build()));
+                return get(client.sender(Runnable::run).<MetadataResponse>send(endpoint, MetadataRequest.builder().build()));
             } catch (ExecutionException e) {
                 assertThat(e.getCause()).isInstanceOf(BrookException.class);
                 assertThat(((BrookException) e.getCause()).isRetriable()).as("retriable: %s", e.getCause()).isTrue();

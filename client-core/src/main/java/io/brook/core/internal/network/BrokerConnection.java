@@ -2,6 +2,7 @@ package io.brook.core.internal.network;
 
 import io.brook.common.errors.BrookException;
 import io.brook.core.Time;
+import io.brook.protocol.ApiMessage;
 import io.netty.channel.Channel;
 
 /**
@@ -42,19 +43,28 @@ final class BrokerConnection {
         return apiVersions;
     }
 
-    /** Negotiates the version and writes {@code send}; fails its future instead of throwing. */
+    /**
+     * Negotiates the version, builds the body for it and writes it; fails the request's future instead of
+     * throwing.
+     */
     void send(OutgoingRequest send) {
+        RequestBuilder request = send.request();
         short version;
         try {
-            version = negotiator.pick(send.body().apiKey(), apiVersions, send.callerRange(), endpoint);
+            version = negotiator.pick(request.apiKey(), apiVersions, request.versions(), endpoint);
         } catch (BrookException e) {
             send.future().completeExceptionally(e);
             return;
         }
-        long nowMs = time.monotonicMs();
-        lastSendMs = nowMs;
-        PendingRequest pending = PendingRequest.of(endpoint, version, send.body(), nowMs, send.timeoutMs(),
-                send.future());
+        ApiMessage body;
+        try {
+            body = request.build(version);
+        } catch (RuntimeException e) {
+            send.future().completeExceptionally(NetworkErrors.buildFailed(request.apiKey(), version, endpoint, e));
+            return;
+        }
+        lastSendMs = time.monotonicMs();
+        PendingRequest pending = PendingRequest.of(endpoint, version, body, send);
         channel.writeAndFlush(pending).addListener(f -> {
             // The in-flight handler fails requests whose write failed; this covers a write rejected before
             // reaching it (channel already closed and deregistered).

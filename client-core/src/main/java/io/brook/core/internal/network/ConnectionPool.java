@@ -16,7 +16,9 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * One connection per broker endpoint, opened lazily by the first send to it (see {@link ConnectionSlot} for the
+ * One connection per broker address and {@link ConnectionRole}, opened lazily by the first send to it. Connections
+ * are keyed by host and port, not by node id, so a bootstrap address and the broker it turns out to be share one
+ * connection (see {@link ConnectionSlot} for the
  * lifecycle: queueing while connecting, fail-fast during reconnect backoff, idle close). Each endpoint is bound
  * to one event loop of the client's group for its whole life, so its state needs no locks.
  *
@@ -31,7 +33,7 @@ final class ConnectionPool {
     private final String softwareVersion;
     private final VersionNegotiator negotiator;
     private final ConnectionSlot.Settings slotSettings;
-    private final Map<Endpoint, ConnectionSlot> slots = new HashMap<>();
+    private final Map<SlotKey, ConnectionSlot> slots = new HashMap<>();
     private boolean closed;
 
     /** @param lookup resolves host names off the event loops */
@@ -66,9 +68,16 @@ final class ConnectionPool {
         return negotiator;
     }
 
-    /** Sends on the endpoint's connection, opening it if needed. Any thread; never blocks. */
-    void send(Endpoint endpoint, OutgoingRequest request) {
-        ConnectionSlot slot = slot(endpoint);
+    /** The key of a connection: where it goes and what it carries. */
+    private record SlotKey(String host, int port, ConnectionRole role) {
+        static SlotKey of(Endpoint endpoint, ConnectionRole role) {
+            return new SlotKey(endpoint.host(), endpoint.port(), role);
+        }
+    }
+
+    /** Sends on the endpoint's connection of {@code role}, opening it if needed. Any thread; never blocks. */
+    void send(Endpoint endpoint, ConnectionRole role, OutgoingRequest request) {
+        ConnectionSlot slot = slot(endpoint, role);
         if (slot == null) {
             request.future().completeExceptionally(NetworkErrors.clientClosed(config.clientId()));
         } else {
@@ -78,7 +87,7 @@ final class ConnectionPool {
 
     /** Opens the endpoint's connection if needed; completes once its handshake is done. Any thread. */
     CompletableFuture<BrokerApiVersions> connect(Endpoint endpoint) {
-        ConnectionSlot slot = slot(endpoint);
+        ConnectionSlot slot = slot(endpoint, ConnectionRole.DEFAULT);
         return slot == null
                 ? CompletableFuture.failedFuture(NetworkErrors.clientClosed(config.clientId()))
                 : slot.connect();
@@ -88,7 +97,7 @@ final class ConnectionPool {
     Optional<BrokerApiVersions> apiVersions(Endpoint endpoint) {
         ConnectionSlot slot;
         synchronized (this) {
-            slot = slots.get(endpoint);
+            slot = slots.get(SlotKey.of(endpoint, ConnectionRole.DEFAULT));
         }
         return slot == null ? Optional.empty() : slot.apiVersions();
     }
@@ -97,7 +106,7 @@ final class ConnectionPool {
     ConnectionSlot.State state(Endpoint endpoint) {
         ConnectionSlot slot;
         synchronized (this) {
-            slot = slots.get(endpoint);
+            slot = slots.get(SlotKey.of(endpoint, ConnectionRole.DEFAULT));
         }
         return slot == null ? ConnectionSlot.State.DISCONNECTED : slot.state();
     }
@@ -116,12 +125,18 @@ final class ConnectionPool {
                 .toArray(CompletableFuture[]::new));
     }
 
-    /** The endpoint's slot, created on first use; null once closed. */
-    private synchronized ConnectionSlot slot(Endpoint endpoint) {
+    /**
+     * The slot of the endpoint's address and {@code role}, created on first use; null once closed. A slot first
+     * used under a bootstrap name learns the broker's node id when a request names it.
+     */
+    private synchronized ConnectionSlot slot(Endpoint endpoint, ConnectionRole role) {
         if (closed) {
             return null;
         }
-        return slots.computeIfAbsent(endpoint, e -> new ConnectionSlot(e, eventLoops.group().next(), slotSettings));
+        ConnectionSlot slot = slots.computeIfAbsent(SlotKey.of(endpoint, role),
+                k -> new ConnectionSlot(endpoint, eventLoops.group().next(), slotSettings));
+        slot.learnNodeId(endpoint);
+        return slot;
     }
 
     /**

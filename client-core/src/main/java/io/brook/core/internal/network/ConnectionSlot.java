@@ -91,7 +91,8 @@ final class ConnectionSlot {
         }
     }
 
-    private final Endpoint endpoint;
+    /** Where the slot connects; upgraded once from a bootstrap placeholder id to the broker's node id. */
+    private volatile Endpoint endpoint;
     private final EventLoop loop;
     private final ChannelOpener opener;
     private final AddressLookup lookups;
@@ -138,6 +139,17 @@ final class ConnectionSlot {
 
     Endpoint endpoint() {
         return endpoint;
+    }
+
+    /**
+     * Adopts {@code named}'s node id if this slot only knew its address as a bootstrap name: same host and port,
+     * so the same broker. Any thread; the field is only used to name the broker in messages and requests.
+     */
+    void learnNodeId(Endpoint named) {
+        Endpoint current = endpoint;
+        if (current.isBootstrap() && !named.isBootstrap()) {
+            endpoint = named;
+        }
     }
 
     /** A snapshot of the state; any thread. */

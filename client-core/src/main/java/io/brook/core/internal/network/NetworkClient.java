@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safe; nothing but {@link #close(Duration)} blocks. Futures complete on event-loop threads: callbacks
  * must not block.
  */
-public final class NetworkClient implements RequestSender, AutoCloseable {
+public final class NetworkClient implements AutoCloseable {
     /** How long {@link #close()} waits. */
     public static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(30);
     private static final Logger log = LoggerFactory.getLogger(NetworkClient.class);
@@ -41,6 +41,7 @@ public final class NetworkClient implements RequestSender, AutoCloseable {
     private final EventLoops eventLoops;
     private final AsyncHostResolver resolver;
     private final ConnectionPool pool;
+    private final Time time;
     private final AtomicBoolean closing = new AtomicBoolean();
 
     public NetworkClient(NetworkConfig config) {
@@ -59,7 +60,7 @@ public final class NetworkClient implements RequestSender, AutoCloseable {
     /** @param hosts the blocking name lookups, run on the client's lookup threads */
     NetworkClient(NetworkConfig config, Time time, NetworkTuning tuning, HostResolver hosts) {
         this.config = Objects.requireNonNull(config, "config");
-        Objects.requireNonNull(time, "time");
+        this.time = Objects.requireNonNull(time, "time");
         this.eventLoops = EventLoops.start(config.clientId(), config.ioThreads(), tuning.preferNativeTransport());
         this.resolver = new AsyncHostResolver(hosts, config.clientId());
         this.pool = new ConnectionPool(config, time, eventLoops, tuning, softwareVersion(), resolver);
@@ -67,33 +68,33 @@ public final class NetworkClient implements RequestSender, AutoCloseable {
                 eventLoops.isNative() ? "epoll" : "NIO");
     }
 
-    @Override
-    public <R extends ApiMessage> CompletableFuture<R> send(Endpoint endpoint, ApiMessage request) {
-        return send(endpoint, request, null, config.requestTimeoutMs());
+    /**
+     * A view of this client for one owner: requests go out on the connections of {@code role}, and their futures
+     * complete on {@code completions} (the owner's thread: the admin's, the producer's sender thread, the
+     * consumer's network thread), never on an event loop. A response that nobody takes is released.
+     *
+     * @param completions runs one short task per response; must not be an event loop of this client
+     */
+    public RequestSender sender(Executor completions, ConnectionRole role) {
+        return new OwnedSender(this, completions, role);
     }
 
-    @Override
-    public <R extends ApiMessage> CompletableFuture<R> send(Endpoint endpoint, ApiMessage request, short minVersion,
-            short maxVersion) {
-        return send(endpoint, request, new VersionRange(minVersion, maxVersion), config.requestTimeoutMs());
+    /** {@link #sender(Executor, ConnectionRole)} on the {@link ConnectionRole#DEFAULT} connections. */
+    public RequestSender sender(Executor completions) {
+        return sender(completions, ConnectionRole.DEFAULT);
     }
 
     /**
-     * As {@link #send(Endpoint, ApiMessage, short, short)} with an explicit timeout, for requests the broker may
-     * legitimately hold longer than {@code requestTimeoutMs} (a Fetch's max wait, a JoinGroup's rebalance).
-     *
-     * @param callerRange the versions the caller can use, or null for any
-     * @param timeoutMs how long to wait for the response once the request is written
+     * Queues {@code request} on the connection of {@code role} to {@code endpoint}. The returned future is settled
+     * on an event loop: only {@link OwnedSender} sees it, and hands the result to its owner.
      */
-    public <R extends ApiMessage> CompletableFuture<R> send(Endpoint endpoint, ApiMessage request,
-            VersionRange callerRange, long timeoutMs) {
+    CompletableFuture<ApiMessage> submit(Endpoint endpoint, ConnectionRole role, RequestBuilder request,
+            long timeoutMs) {
         Objects.requireNonNull(endpoint, "endpoint");
         Objects.requireNonNull(request, "request");
         CompletableFuture<ApiMessage> future = new CompletableFuture<>();
-        pool.send(endpoint, new OutgoingRequest(request, callerRange, timeoutMs, future));
-        @SuppressWarnings("unchecked")
-        CompletableFuture<R> typed = (CompletableFuture<R>) (CompletableFuture<?>) future;
-        return typed;
+        pool.send(endpoint, role, new OutgoingRequest(request, timeoutMs, time.monotonicMs() + timeoutMs, future));
+        return future;
     }
 
     /**

@@ -5,6 +5,7 @@ import io.brook.common.errors.NetworkClientClosedException;
 import io.brook.common.errors.NetworkException;
 import io.brook.common.errors.TimeoutException;
 import io.brook.common.errors.UnresolvedHostException;
+import io.brook.protocol.ApiKey;
 import io.brook.protocol.wire.MalformedMessageException;
 
 /**
@@ -53,8 +54,17 @@ final class NetworkErrors {
                 : new NetworkException(message + " (" + describe(cause) + ")", cause);
     }
 
-    /** Writing {@code request} to the socket failed; retriable. */
-    static NetworkException sendFailed(PendingRequest request, Throwable cause) {
+    /** The caller's builder failed to build the body at {@code version}; not retriable, the connection stays up. */
+    static RequestEncodingException buildFailed(ApiKey api, short version, Endpoint endpoint, Throwable cause) {
+        return new RequestEncodingException("Could not build the " + api.apiName() + " v" + version + " request to "
+                + endpoint + ": " + describe(cause), cause);
+    }
+
+    /** Writing {@code request} to the socket failed; retriable, unless encoding it failed (a bug, not the network). */
+    static BrookException sendFailed(PendingRequest request, Throwable cause) {
+        if (cause instanceof RequestEncodingException encoding) {
+            return encoding;
+        }
         return new NetworkException("Could not send the " + request.describe() + ": " + describe(cause), cause);
     }
 

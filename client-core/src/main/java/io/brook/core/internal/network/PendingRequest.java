@@ -2,6 +2,7 @@ package io.brook.core.internal.network;
 
 import io.brook.protocol.ApiKey;
 import io.brook.protocol.ApiMessage;
+import io.brook.protocol.message.ProduceRequest;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
@@ -14,10 +15,10 @@ import java.util.concurrent.CompletableFuture;
  *
  * @param endpoint the broker, for error messages
  * @param version the negotiated wire version
- * @param body the request body; not released by the network layer (request bodies hold no pooled buffers that
- *     the caller does not own)
+ * @param body the request body, built for {@code version}
  * @param timeoutMs how long the request may wait for its response, counted from when it was sent
- * @param deadlineMs monotonic time ({@code Time.monotonicMs()}) after which the request times out
+ * @param deadlineMs monotonic time ({@code Time.monotonicMs()}) after which the request times out, counted from
+ *     when the caller sent it
  * @param future completed with the decoded response body, or failed with a typed exception
  */
 record PendingRequest(Endpoint endpoint, short version, ApiMessage body, long timeoutMs, long deadlineMs,
@@ -29,10 +30,20 @@ record PendingRequest(Endpoint endpoint, short version, ApiMessage body, long ti
         Objects.requireNonNull(future, "future");
     }
 
-    /** A request sent at {@code nowMs} that times out {@code timeoutMs} later. */
+    /** A request written at {@code nowMs} that times out {@code timeoutMs} later (the handshake's own requests). */
     static PendingRequest of(Endpoint endpoint, short version, ApiMessage body, long nowMs, long timeoutMs,
             CompletableFuture<ApiMessage> future) {
         return new PendingRequest(endpoint, version, body, timeoutMs, nowMs + timeoutMs, future);
+    }
+
+    /** A queued request, now built at {@code version}. */
+    static PendingRequest of(Endpoint endpoint, short version, ApiMessage body, OutgoingRequest queued) {
+        return new PendingRequest(endpoint, version, body, queued.timeoutMs(), queued.deadlineMs(), queued.future());
+    }
+
+    /** Whether the broker answers: a Produce request with {@code acks=0} gets no response, by protocol. */
+    boolean expectsResponse() {
+        return !(body instanceof ProduceRequest produce && produce.acks() == 0);
     }
 
     ApiKey apiKey() {

@@ -41,7 +41,9 @@ final class RequestEncoder extends ChannelOutboundHandlerAdapter {
             if (out != null) {
                 out.release();
             }
-            promise.setFailure(e);
+            // Nothing was written, so the stream is intact: the request fails alone, without closing the connection.
+            promise.setFailure(new RequestEncodingException("Could not encode the "
+                    + frame.body().apiKey().apiName() + " v" + frame.version() + " request: " + e.getMessage(), e));
             return;
         }
         ctx.write(out, promise);

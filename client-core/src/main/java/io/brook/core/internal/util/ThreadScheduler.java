@@ -2,6 +2,7 @@ package io.brook.core.internal.util;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -20,7 +21,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safe.
  */
-public final class ThreadScheduler implements Scheduler {
+public final class ThreadScheduler implements Scheduler, Executor {
     private static final Logger log = LoggerFactory.getLogger(ThreadScheduler.class);
     private static final Cancellable DROPPED = () -> { };
 
@@ -51,6 +52,22 @@ public final class ThreadScheduler implements Scheduler {
         } catch (RejectedExecutionException e) {
             return DROPPED;
         }
+    }
+
+    /**
+     * Runs {@code task} on the scheduler's thread as soon as possible, after the tasks already due.
+     *
+     * @throws RejectedExecutionException after {@link #shutdown(Duration)}
+     */
+    @Override
+    public void execute(Runnable task) {
+        Objects.requireNonNull(task, "task");
+        executor.execute(() -> runSafely(task));
+    }
+
+    /** Whether the calling thread is this scheduler's thread. */
+    public boolean isOwnThread() {
+        return Thread.currentThread() == thread;
     }
 
     /**

@@ -3,6 +3,7 @@ package io.brook.core.internal.metadata;
 import io.brook.common.config.MetadataRecoveryStrategy;
 import io.brook.core.ManualTime;
 import io.brook.core.internal.network.Endpoint;
+import io.brook.core.internal.network.ScriptedRequestSender;
 import io.brook.core.internal.util.ExponentialBackoff;
 import io.brook.core.internal.util.ManualScheduler;
 import java.util.List;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.brook.common.TopicPartition;
 import io.brook.common.config.MetadataRecoveryStrategy;
+import io.brook.core.internal.network.ScriptedRequestSender;
 import io.brook.protocol.Errors;
 import io.brook.protocol.message.MetadataRequest;
 import io.brook.protocol.message.MetadataResponse;
@@ -36,7 +37,7 @@ class MetadataManagerTest {
         assertThat(f.resolutions).hasValue(1);
         assertThat(f.sender.sent()).hasSize(1);
         assertThat(f.lastTarget().isBootstrap()).isTrue();
-        MetadataRequest request = (MetadataRequest) f.sender.oldest().request();
+        MetadataRequest request = (MetadataRequest) f.sender.oldest().body();
         assertThat(request.topics()).isNull();
         assertThat(request.allowAutoTopicCreation()).isFalse();
 
@@ -214,7 +215,7 @@ class MetadataManagerTest {
     void wantedTopicsShapeTheRequestAndNewOnesAreFetched() {
         MetadataManager m = f.manager(MetadataRecoveryStrategy.REBOOTSTRAP, WantedTopics.none(), true);
         m.start();
-        MetadataRequest first = (MetadataRequest) f.sender.oldest().request();
+        MetadataRequest first = (MetadataRequest) f.sender.oldest().body();
         assertThat(first.topics()).isEmpty();
         assertThat(first.allowAutoTopicCreation()).isTrue();
         f.sender.respond(response().brokers(1).build());
@@ -222,7 +223,7 @@ class MetadataManagerTest {
         CompletableFuture<ClusterSnapshot> added = m.addWantedTopics(List.of("orders", "audit"));
         assertThat(added).isNotDone();
         f.scheduler.advance(100);
-        MetadataRequest second = (MetadataRequest) f.sender.oldest().request();
+        MetadataRequest second = (MetadataRequest) f.sender.oldest().body();
         assertThat(second.topics()).extracting(MetadataRequest.MetadataRequestTopic::name)
                 .containsExactly("audit", "orders");
         f.sender.respond(response().brokers(1).topic("orders", ORDERS_ID, 0, 1)
@@ -235,7 +236,7 @@ class MetadataManagerTest {
         assertThat(m.wantedTopics()).isEqualTo(WantedTopics.of(Set.of("orders")));
         m.setWantedTopics(WantedTopics.allTopics());
         f.scheduler.advance(100);
-        assertThat(((MetadataRequest) f.sender.oldest().request()).topics()).isNull();
+        assertThat(((MetadataRequest) f.sender.oldest().body()).topics()).isNull();
     }
 
     @Test
@@ -265,8 +266,8 @@ class MetadataManagerTest {
             for (short v = 4; v <= MetadataRequest.HIGHEST_SUPPORTED_VERSION; v++) {
                 ByteBuf out = Unpooled.buffer();
                 try {
-                    sent.request().write(out, v);
-                    assertThat(out.readableBytes()).isEqualTo(sent.request().size(v));
+                    sent.request().build(v).write(out, v);
+                    assertThat(out.readableBytes()).isEqualTo(sent.request().build(v).size(v));
                 } finally {
                     out.release();
                 }

@@ -93,7 +93,7 @@ class NetworkClientTest {
         Endpoint endpoint = broker.endpoint(0);
         assertThat(client.apiVersions(endpoint)).isEmpty();
 
-        MetadataResponse response = client.<MetadataResponse>send(endpoint, metadataRequest()).join();
+        MetadataResponse response = sender(client).<MetadataResponse>send(endpoint, metadataRequest()).join();
 
         assertThat(response.clusterId()).isEqualTo("cluster-a");
         assertThat(broker.received()).extracting(FakeBroker.Received::api)
@@ -113,7 +113,7 @@ class NetworkClientTest {
         NetworkClient client = client();
         List<CompletableFuture<MetadataResponse>> futures = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            futures.add(client.send(broker.endpoint(0), metadataRequest()));
+            futures.add(sender(client).send(broker.endpoint(0), metadataRequest()));
         }
         for (CompletableFuture<MetadataResponse> f : futures) {
             assertThat(f.join().clusterId()).isEqualTo("cluster-a");
@@ -128,8 +128,8 @@ class NetworkClientTest {
                 FakeBroker.apiVersionsWith(ApiKey.METADATA, VersionRange.of(0, METADATA_MAX - 1))));
         NetworkClient client = client();
 
-        client.send(broker.endpoint(0), metadataRequest()).join();
-        client.send(broker.endpoint(0), metadataRequest(), (short) 0, (short) (METADATA_MAX - 3)).join();
+        sender(client).send(broker.endpoint(0), metadataRequest()).join();
+        sender(client).send(broker.endpoint(0), RequestBuilder.of(metadataRequest(), VersionRange.of(0, METADATA_MAX - 3))).join();
 
         assertThat(broker.received(ApiKey.METADATA)).extracting(FakeBroker.Received::version)
                 .containsExactly((short) (METADATA_MAX - 1), (short) (METADATA_MAX - 3));
@@ -141,7 +141,7 @@ class NetworkClientTest {
                 FakeBroker.apiVersionsWith(ApiKey.METADATA, VersionRange.of(0, METADATA_MAX - 1))));
         NetworkClient client = client(NetworkConfig.builder("pinned").pin(ApiKey.METADATA, METADATA_MAX), time);
 
-        CompletableFuture<MetadataResponse> f = client.send(broker.endpoint(0), metadataRequest());
+        CompletableFuture<MetadataResponse> f = sender(client).send(broker.endpoint(0), metadataRequest());
 
         assertThat(failure(f)).isInstanceOf(UnsupportedVersionException.class)
                 .hasMessageContaining("Metadata").hasMessageContaining("user pin is " + METADATA_MAX)
@@ -175,19 +175,19 @@ class NetworkClientTest {
                 .reconnectBackoffMaxMs(1_000), time);
         Endpoint endpoint = new Endpoint(0, "127.0.0.1", port);
 
-        Throwable refused = failure(client.send(endpoint, metadataRequest()));
+        Throwable refused = failure(sender(client).send(endpoint, metadataRequest()));
         assertThat(refused).isInstanceOf(NetworkException.class).hasMessageContaining("127.0.0.1:" + port);
         assertThat(((NetworkException) refused).isRetriable()).isTrue();
 
         // Within the backoff: fail fast, no new attempt.
-        Throwable backingOff = failure(client.send(endpoint, metadataRequest()));
+        Throwable backingOff = failure(sender(client).send(endpoint, metadataRequest()));
         assertThat(backingOff).isInstanceOf(NetworkException.class).hasMessageContaining("Not connecting");
         assertThat(client.connectionState(endpoint)).isEqualTo(ConnectionSlot.State.BACKING_OFF);
 
         broker = closeLater(FakeBroker.start(port));
         broker.on(ApiKey.METADATA, r -> FakeBroker.Reply.with(metadata("back")));
         time.advance(1_200); // past the longest jittered backoff (1000 ms * 1.2)
-        assertThat(client.<MetadataResponse>send(endpoint, metadataRequest()).join().clusterId()).isEqualTo("back");
+        assertThat(sender(client).<MetadataResponse>send(endpoint, metadataRequest()).join().clusterId()).isEqualTo("back");
     }
 
     @Test
@@ -195,7 +195,7 @@ class NetworkClientTest {
         broker.on(ApiKey.METADATA, r -> FakeBroker.Reply.none());
         NetworkClient client = client();
         Endpoint endpoint = broker.endpoint(0);
-        CompletableFuture<MetadataResponse> pending = client.send(endpoint, metadataRequest());
+        CompletableFuture<MetadataResponse> pending = sender(client).send(endpoint, metadataRequest());
         Poll.until(() -> broker.received(ApiKey.METADATA).size() == 1);
 
         broker.disconnectAll();
@@ -204,7 +204,7 @@ class NetworkClientTest {
                 .hasMessageContaining("Metadata v" + METADATA_MAX).hasMessageContaining(endpoint.toString());
         Poll.until(() -> client.connectionState(endpoint) == ConnectionSlot.State.DISCONNECTED);
         broker.on(ApiKey.METADATA, r -> FakeBroker.Reply.with(metadata("again")));
-        assertThat(client.<MetadataResponse>send(endpoint, metadataRequest()).join().clusterId())
+        assertThat(sender(client).<MetadataResponse>send(endpoint, metadataRequest()).join().clusterId())
                 .isEqualTo("again");
         assertThat(broker.connectionsAccepted()).isEqualTo(2);
     }
@@ -213,7 +213,7 @@ class NetworkClientTest {
     void aBrokerDisconnectInReplyFailsTheRequestRetriably() {
         broker.on(ApiKey.METADATA, r -> FakeBroker.Reply.disconnect());
         NetworkClient client = client();
-        Throwable error = failure(client.send(broker.endpoint(0), metadataRequest()));
+        Throwable error = failure(sender(client).send(broker.endpoint(0), metadataRequest()));
         assertThat(error).isInstanceOf(NetworkException.class);
     }
 
@@ -221,7 +221,7 @@ class NetworkClientTest {
     void anIdleConnectionIsClosedAndReopenedOnDemand() {
         NetworkClient client = client(NetworkConfig.builder("idle").connectionsMaxIdleMs(60_000), time);
         Endpoint endpoint = broker.endpoint(0);
-        client.send(endpoint, metadataRequest()).join();
+        sender(client).send(endpoint, metadataRequest()).join();
         assertThat(broker.openConnections()).isEqualTo(1);
 
         time.advance(59_000);
@@ -233,7 +233,7 @@ class NetworkClientTest {
         Poll.until(() -> broker.openConnections() == 0);
         Poll.until(() -> client.connectionState(endpoint) == ConnectionSlot.State.DISCONNECTED);
 
-        client.send(endpoint, metadataRequest()).join();
+        sender(client).send(endpoint, metadataRequest()).join();
         assertThat(broker.connectionsAccepted()).isEqualTo(2);
     }
 
@@ -242,7 +242,7 @@ class NetworkClientTest {
         broker.on(ApiKey.METADATA, r -> FakeBroker.Reply.none());
         NetworkClient client = client(NetworkConfig.builder("timeout").requestTimeoutMs(5_000), time);
         Endpoint endpoint = broker.endpoint(0);
-        CompletableFuture<MetadataResponse> f = client.send(endpoint, metadataRequest());
+        CompletableFuture<MetadataResponse> f = sender(client).send(endpoint, metadataRequest());
         Poll.until(() -> broker.received(ApiKey.METADATA).size() == 1);
 
         time.advance(5_000);
@@ -257,7 +257,7 @@ class NetworkClientTest {
     void aMalformedResponseFailsTypedAndClosesTheConnection() {
         broker.on(ApiKey.METADATA, r -> FakeBroker.Reply.rawAfterCorrelationId(new byte[] {0, 0, 0, 0, 0, 0x7f}));
         NetworkClient client = client();
-        assertThat(failure(client.send(broker.endpoint(0), metadataRequest())))
+        assertThat(failure(sender(client).send(broker.endpoint(0), metadataRequest())))
                 .isInstanceOf(MalformedMessageException.class).hasMessageContaining("Metadata");
         Poll.until(() -> broker.openConnections() == 0);
     }
@@ -269,7 +269,7 @@ class NetworkClientTest {
         Endpoint endpoint = broker.endpoint(0);
         List<CompletableFuture<MetadataResponse>> inFlight = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            inFlight.add(client.send(endpoint, metadataRequest()));
+            inFlight.add(sender(client).send(endpoint, metadataRequest()));
         }
         Poll.until(() -> broker.received(ApiKey.METADATA).size() == 3);
         assertThat(ioThreads("closing")).isNotEmpty().allMatch(t -> t.getName().matches("brook-closing-io-\\d+"));
@@ -282,7 +282,7 @@ class NetworkClientTest {
             assertThat(causeOf(f)).isInstanceOf(NetworkClientClosedException.class);
         }
         assertThat(ioThreads("closing")).isEmpty();
-        assertThat(failure(client.send(endpoint, metadataRequest()))).isInstanceOf(NetworkClientClosedException.class);
+        assertThat(failure(sender(client).send(endpoint, metadataRequest()))).isInstanceOf(NetworkClientClosedException.class);
         Poll.until(() -> broker.openConnections() == 0);
         client.close(); // idempotent
     }
@@ -291,7 +291,7 @@ class NetworkClientTest {
     void closeWhileConnectingFailsTheQueuedRequests() {
         broker.on(ApiKey.API_VERSIONS, r -> FakeBroker.Reply.none());
         NetworkClient client = new NetworkClient(NetworkConfig.defaults("closing-early"), time, FAST_TICKS);
-        CompletableFuture<MetadataResponse> queued = client.send(broker.endpoint(0), metadataRequest());
+        CompletableFuture<MetadataResponse> queued = sender(client).send(broker.endpoint(0), metadataRequest());
         Poll.until(() -> broker.received(ApiKey.API_VERSIONS).size() == 1);
 
         client.close(Duration.ofSeconds(5));
@@ -305,7 +305,7 @@ class NetworkClientTest {
         NetworkClient client = closeLater(new NetworkClient(NetworkConfig.defaults("nio"), time,
                 new NetworkTuning(10, 10, false)));
         assertThat(client.usesNativeTransport()).isFalse();
-        assertThat(client.<MetadataResponse>send(broker.endpoint(0), metadataRequest()).join().clusterId())
+        assertThat(sender(client).<MetadataResponse>send(broker.endpoint(0), metadataRequest()).join().clusterId())
                 .isEqualTo("cluster-a");
     }
 
@@ -329,7 +329,7 @@ class NetworkClientTest {
             senders.add(new Thread(() -> {
                 List<CompletableFuture<MetadataResponse>> futures = new ArrayList<>();
                 for (int i = 0; i < perThread; i++) {
-                    futures.add(client.send(broker.endpoint(0), metadataRequestFor("t" + id + "-" + i)));
+                    futures.add(sender(client).send(broker.endpoint(0), metadataRequestFor("t" + id + "-" + i)));
                 }
                 for (int i = 0; i < perThread; i++) {
                     try {
@@ -367,16 +367,16 @@ class NetworkClientTest {
         // One event loop serves every connection: a lookup on it would stall them all.
         NetworkClient client = client(NetworkConfig.builder("dns-slow").ioThreads(1), dns);
         Endpoint ready = broker.endpoint(0);
-        client.send(ready, metadataRequest()).join();
+        sender(client).send(ready, metadataRequest()).join();
         try {
-            CompletableFuture<MetadataResponse> slow = client.send(new Endpoint(1, "slow.test", broker.port()),
+            CompletableFuture<MetadataResponse> slow = sender(client).send(new Endpoint(1, "slow.test", broker.port()),
                     metadataRequest());
             assertThat(lookupStarted.await(5, TimeUnit.SECONDS)).isTrue();
 
             // While that lookup blocks: an open connection's traffic and another name's new connection go through.
-            assertThat(client.<MetadataResponse>send(ready, metadataRequest()).get(5, TimeUnit.SECONDS)
+            assertThat(sender(client).<MetadataResponse>send(ready, metadataRequest()).get(5, TimeUnit.SECONDS)
                     .clusterId()).isEqualTo("cluster-a");
-            assertThat(client.<MetadataResponse>send(new Endpoint(2, "fast.test", broker.port()),
+            assertThat(sender(client).<MetadataResponse>send(new Endpoint(2, "fast.test", broker.port()),
                     metadataRequest()).get(5, TimeUnit.SECONDS).clusterId()).isEqualTo("cluster-a");
             assertThat(slow).isNotDone();
 
@@ -395,7 +395,7 @@ class NetworkClientTest {
         NetworkClient client = client(NetworkConfig.builder("dns-unknown"), dns);
         Endpoint nowhere = new Endpoint(3, "nowhere.test", 9092);
 
-        Throwable error = failure(client.send(nowhere, metadataRequest()));
+        Throwable error = failure(sender(client).send(nowhere, metadataRequest()));
 
         assertThat(error).isInstanceOf(UnresolvedHostException.class).hasMessageContaining("nowhere.test:9092")
                 .hasCauseInstanceOf(UnknownHostException.class);
@@ -418,7 +418,7 @@ class NetworkClientTest {
         NetworkClient client = client(NetworkConfig.builder("dns-hung").fixedSocketConnectionSetupTimeoutMs(200),
                 dns);
         try {
-            Throwable error = failure(client.send(new Endpoint(4, "hung.test", broker.port()), metadataRequest()));
+            Throwable error = failure(sender(client).send(new Endpoint(4, "hung.test", broker.port()), metadataRequest()));
             assertThat(error).isInstanceOf(UnresolvedHostException.class).hasMessageContaining("hung.test")
                     .hasMessageContaining("200 ms");
         } finally {
@@ -433,9 +433,9 @@ class NetworkClientTest {
                 .reconnectBackoffMaxMs(0), host -> loopback(host, 2, 1));
         Endpoint endpoint = new Endpoint(5, "two.test", broker.port());
 
-        assertThat(failure(client.send(endpoint, metadataRequest()))).isInstanceOf(NetworkException.class)
+        assertThat(failure(sender(client).send(endpoint, metadataRequest()))).isInstanceOf(NetworkException.class)
                 .hasMessageContaining("127.0.0.2");
-        assertThat(client.<MetadataResponse>send(endpoint, metadataRequest()).join().clusterId())
+        assertThat(sender(client).<MetadataResponse>send(endpoint, metadataRequest()).join().clusterId())
                 .isEqualTo("cluster-a");
     }
 
@@ -446,7 +446,7 @@ class NetworkClientTest {
             lookedUp.add(host);
             return loopback(host, 1);
         });
-        assertThat(client.<MetadataResponse>send(broker.endpoint(0), metadataRequest()).join().clusterId())
+        assertThat(sender(client).<MetadataResponse>send(broker.endpoint(0), metadataRequest()).join().clusterId())
                 .isEqualTo("cluster-a");
         assertThat(lookedUp).isEmpty();
         assertThat(dnsThreads("dns-literal")).isEmpty();
@@ -456,7 +456,7 @@ class NetworkClientTest {
     void closeStopsTheLookupThreads() {
         NetworkClient client = new NetworkClient(NetworkConfig.defaults("dns-closing"), time, FAST_TICKS,
                 host -> loopback(host, 1));
-        client.send(new Endpoint(6, "named.test", broker.port()), metadataRequest()).join();
+        sender(client).send(new Endpoint(6, "named.test", broker.port()), metadataRequest()).join();
         assertThat(dnsThreads("dns-closing")).isNotEmpty();
 
         client.close(Duration.ofSeconds(5));
@@ -509,5 +509,17 @@ class NetworkClientTest {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
         }
+    }
+
+    /** Test callbacks run here, off the event loop, as an owner's thread would. */
+    private static final java.util.concurrent.ExecutorService CALLBACKS = java.util.concurrent.Executors
+            .newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "test-callbacks");
+                t.setDaemon(true);
+                return t;
+            });
+
+    private static RequestSender sender(NetworkClient client) {
+        return client.sender(CALLBACKS);
     }
 }

@@ -1,0 +1,55 @@
+package io.brook.core.internal.network;
+
+import io.brook.protocol.ApiKey;
+
+/**
+ * A feature of the protocol that only some versions of an API carry, by name: protocol logic asks for
+ * {@code Capability.X} instead of comparing version numbers ({@code if (version >= 7)}), so the one version
+ * threshold lives here, next to the others, and the {@link VersionNegotiator} stays the only place a version is
+ * chosen. A request that needs a capability narrows its range with {@link #versions()}; a request that merely
+ * uses it when present asks {@link #at(short)} while building the body for the chosen version.
+ *
+ * <p>Thresholds come from Kafka's protocol definitions (the version notes of each message). Immutable.
+ */
+public enum Capability {
+    /** Metadata v4+: the request says whether the broker may create missing topics. */
+    METADATA_AUTO_CREATE_FLAG(ApiKey.METADATA, 4),
+    /** DeleteTopics v6+: topics named by name or id, with an error per topic state. */
+    DELETE_TOPICS_BY_STATE(ApiKey.DELETE_TOPICS, 6),
+    /** ListOffsets v7+: the MAX_TIMESTAMP spec (-3), the offset of the record with the largest timestamp. */
+    LIST_OFFSETS_MAX_TIMESTAMP(ApiKey.LIST_OFFSETS, 7),
+    /** Fetch v13+: topics by id instead of name. */
+    FETCH_TOPIC_IDS(ApiKey.FETCH, 13),
+    /** JoinGroup v4+: a new member is told its id and must join again with it (MEMBER_ID_REQUIRED). */
+    JOIN_GROUP_MEMBER_ID_REQUIRED(ApiKey.JOIN_GROUP, 4),
+    /** JoinGroup v5+, SyncGroup v3+, Heartbeat v3+, OffsetCommit v7+: static membership (group.instance.id). */
+    JOIN_GROUP_STATIC_MEMBERSHIP(ApiKey.JOIN_GROUP, 5);
+
+    private final ApiKey api;
+    private final short since;
+
+    Capability(ApiKey api, int since) {
+        this.api = api;
+        this.since = (short) since;
+    }
+
+    /** The API the capability belongs to. */
+    public ApiKey api() {
+        return api;
+    }
+
+    /** The first version that has it. */
+    public short since() {
+        return since;
+    }
+
+    /** Every version Brook has that carries the capability: for a request that cannot do without it. */
+    public VersionRange versions() {
+        return new VersionRange((short) Math.max(since, api.lowestVersion()), api.highestVersion());
+    }
+
+    /** Whether {@code version} of {@link #api()} carries the capability. */
+    public boolean at(short version) {
+        return version >= since;
+    }
+}
