@@ -56,7 +56,7 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safe: its own state is the set of pending calls (a concurrent set) and the closed flag (atomic).
  * Threads: the network client's event loops ({@code brook-<clientId>-io-<n>}) and host name lookup threads
  * ({@code brook-<clientId>-dns-<n>}, which also resolve the bootstrap names), and one timer thread
- * ({@code brook-<clientId>-admin-timer}, a {@link ThreadScheduler}, which also runs the metadata manager's timers),
+ * ({@code brook-<clientId>-admin}, a {@link ThreadScheduler}, which also runs the metadata manager's timers),
  * all stopped by close.
  */
 public final class DefaultAdmin implements Admin {

@@ -12,7 +12,7 @@
  *
  * <p>Threads: handlers are pure logic confined to their call's chain of steps; steps run on the network client's
  * event-loop threads ({@code brook-<clientId>-io-<n>}) and on the timer thread
- * ({@code brook-<clientId>-admin-timer}) that runs backoffs, deadlines and metadata refreshes. Nothing here blocks
+ * ({@code brook-<clientId>-admin}) that runs backoffs, deadlines and metadata refreshes. Nothing here blocks
  * except {@code DefaultAdmin.close}.
  */
 package io.brook.admin.internal;

@@ -311,7 +311,7 @@ class AdminIT {
         get(admin.describeCluster());
         assertThat(liveThreads("brook-closing-admin-"))
                 .anyMatch(n -> n.startsWith("brook-closing-admin-io-"))
-                .contains("brook-closing-admin-admin-timer");
+                .contains("brook-closing-admin-admin");
 
         admin.close(Duration.ofSeconds(10));
 

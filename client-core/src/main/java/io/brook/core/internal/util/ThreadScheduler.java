@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A {@link Scheduler} with a thread of its own: one daemon thread, named by the owner (e.g.
- * {@code brook-<clientId>-admin-timer}), for clients whose timers must not run on a Netty event loop or have none
+ * {@code brook-<clientId>-admin}), for clients whose timers must not run on a Netty event loop or have none
  * to borrow. Its tasks must be short and must not block: every timer of the client shares the thread.
  *
  * <p>A task that throws is logged and does not end the thread. After {@link #shutdown(Duration)} pending tasks are
