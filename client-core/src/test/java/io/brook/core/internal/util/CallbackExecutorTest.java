@@ -1,0 +1,78 @@
+package io.brook.core.internal.util;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.brook.core.Time;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class CallbackExecutorTest {
+    private final CallbackExecutor callbacks = new CallbackExecutor("cb-test", Time.SYSTEM, Duration.ofMillis(50));
+
+    @AfterEach
+    void close() {
+        callbacks.close(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void runsTasksInSubmissionOrderOnNamedThreads() throws Exception {
+        List<Integer> order = new CopyOnWriteArrayList<>();
+        List<String> names = new CopyOnWriteArrayList<>();
+        CountDownLatch done = new CountDownLatch(1000);
+        for (int i = 0; i < 1000; i++) {
+            int n = i;
+            callbacks.execute(() -> {
+                order.add(n);
+                names.add(Thread.currentThread().getName());
+                done.countDown();
+            });
+        }
+        assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
+        for (int i = 0; i < 1000; i++) {
+            assertThat(order.get(i)).isEqualTo(i);
+        }
+        assertThat(names).allMatch(n -> n.startsWith("brook-cb-test-callbacks-"));
+    }
+
+    @Test
+    void aCallbackThatBlocksOnALaterCompletionDoesNotDeadlock() throws Exception {
+        CompletableFuture<String> later = new CompletableFuture<>();
+        CompletableFuture<String> seenInsideTheFirstCallback = new CompletableFuture<>();
+        callbacks.execute(() -> seenInsideTheFirstCallback.complete(later.join()));
+        // The completion the first callback waits for is queued behind it, as a client would queue it.
+        callbacks.execute(() -> later.complete("completed by the second task"));
+
+        assertThat(seenInsideTheFirstCallback.get(10, TimeUnit.SECONDS)).isEqualTo("completed by the second task");
+    }
+
+    @Test
+    void aThrowingTaskIsLoggedAndTheNextOneRuns() throws Exception {
+        CompletableFuture<Boolean> next = new CompletableFuture<>();
+        callbacks.execute(() -> {
+            throw new IllegalStateException("user bug");
+        });
+        callbacks.execute(() -> next.complete(true));
+        assertThat(next.get(10, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void closeRunsWhatIsQueuedThenRejectsAndStopsItsThreads() throws Exception {
+        CountDownLatch ran = new CountDownLatch(3);
+        for (int i = 0; i < 3; i++) {
+            callbacks.execute(ran::countDown);
+        }
+        callbacks.close(Duration.ofSeconds(5));
+        assertThat(ran.await(0, TimeUnit.SECONDS)).isTrue();
+        assertThatThrownBy(() -> callbacks.execute(() -> { })).isInstanceOf(RejectedExecutionException.class);
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(
+                t -> t.getName().startsWith("brook-cb-test-callbacks-") && t.isAlive());
+    }
+}
