@@ -2,6 +2,7 @@ package io.brook.consumer.internal;
 
 import io.brook.common.TopicPartition;
 import io.brook.common.errors.BrookException;
+import io.brook.common.errors.NetworkClientClosedException;
 import io.brook.common.errors.NetworkException;
 import io.brook.common.errors.TimeoutException;
 import io.brook.consumer.OffsetOutOfRangeNoResetException;
@@ -208,7 +209,8 @@ final class Fetcher {
         }
         log.debug("[{}] Fetch from {} failed (attempt {}): {}", settings.clientId(), endpoint, failed,
                 error.toString());
-        if (error instanceof BrookException b && !b.isRetriable() && !(error instanceof NetworkException)) {
+        if (error instanceof BrookException b && !b.isRetriable() && !(error instanceof NetworkException)
+                && !(error instanceof NetworkClientClosedException)) {
             log.warn("[{}] Fetch from {} failed: {}", settings.clientId(), endpoint, error.toString());
         }
     }
@@ -224,6 +226,17 @@ final class Fetcher {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** When a broker's fetch backoff ends, if any is backing off. */
+    long nextDeadlineMs(long nowMs) {
+        long next = Long.MAX_VALUE;
+        for (long until : backoffUntilMs.values()) {
+            if (until > nowMs) {
+                next = Math.min(next, until);
+            }
+        }
+        return next;
     }
 
     /** Whether a fetch is in flight to any broker; for tests. */

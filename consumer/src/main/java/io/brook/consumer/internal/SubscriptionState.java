@@ -409,6 +409,21 @@ final class SubscriptionState {
         }
     }
 
+    /** The lag of {@code tp} for a gauge: NaN when unknown or not assigned. Never throws. */
+    double lagGauge(TopicPartition tp) {
+        lock.lock();
+        try {
+            PartitionState ps = assigned.get(tp);
+            if (ps == null) {
+                return Double.NaN;
+            }
+            long end = isolationLevel == IsolationLevel.READ_COMMITTED ? ps.lastStableOffset : ps.highWatermark;
+            return !ps.hasValidPosition() || end < 0 ? Double.NaN : Math.max(0L, end - ps.position);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** The partitions that failed (no position and no way to get one), with their errors; empty if none. */
     List<PartitionState> failedLocked() {
         List<PartitionState> out = new ArrayList<>(0);

@@ -23,7 +23,15 @@ public enum Capability {
     /** JoinGroup v4+: a new member is told its id and must join again with it (MEMBER_ID_REQUIRED). */
     JOIN_GROUP_MEMBER_ID_REQUIRED(ApiKey.JOIN_GROUP, 4),
     /** JoinGroup v5+, SyncGroup v3+, Heartbeat v3+, OffsetCommit v7+: static membership (group.instance.id). */
-    JOIN_GROUP_STATIC_MEMBERSHIP(ApiKey.JOIN_GROUP, 5);
+    JOIN_GROUP_STATIC_MEMBERSHIP(ApiKey.JOIN_GROUP, 5),
+    /** FindCoordinator v4+: keys as a list ({@code coordinatorKeys}) and one answer per key, not one key. */
+    FIND_COORDINATOR_BATCHED(ApiKey.FIND_COORDINATOR, 4),
+    /** LeaveGroup v3+: leaving members as a list of member and instance ids, not one member id. */
+    LEAVE_GROUP_BATCHED(ApiKey.LEAVE_GROUP, 3),
+    /** OffsetFetch v7+: requireStable, so that offsets of pending transactional commits are not read. */
+    OFFSET_FETCH_REQUIRE_STABLE(ApiKey.OFFSET_FETCH, 7),
+    /** OffsetFetch v8+: groups as a list, answered group by group, not one group. */
+    OFFSET_FETCH_BATCHED(ApiKey.OFFSET_FETCH, 8);
 
     private final ApiKey api;
     private final short since;
