@@ -554,6 +554,7 @@ public final class DefaultConsumer<K, V> implements Consumer<K, V> {
         long timeoutMs = Math.min(timeout.toMillis(), settings.defaultApiTimeoutMs());
         if (subscriptions.isGroupSubscription()) {
             giveUpGroupPartitions();
+            subscriptions.unsubscribe();
             parts.waits.await(parts.loop.call(() -> parts.loop.leaveGroup("the consumer is being closed")),
                     Math.min(timeoutMs, settings.requestTimeoutMs()), "Leaving the group");
         } else if (settings.autoCommit() && parts.committer != null) {

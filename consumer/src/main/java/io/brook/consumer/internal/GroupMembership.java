@@ -249,8 +249,15 @@ final class GroupMembership {
         memberId = "";
         resetGeneration();
         state = State.UNJOINED;
+        // Whatever the polling thread has not run yet is superseded: it gives up everything it holds.
+        Set<TopicPartition> lost = new LinkedHashSet<>(owned);
+        if (outstandingStep != null && outstandingStep.kind() == RebalanceStep.Kind.ASSIGN) {
+            lost.addAll(outstandingStep.partitions());
+        }
+        outstandingStep = null;
         queuedSteps.clear();
-        queuedSteps.add(RebalanceStep.pollTimeout(Set.copyOf(owned), lostGeneration));
+        rejoinAfterSteps = false;
+        queuedSteps.add(RebalanceStep.pollTimeout(lost, lostGeneration));
         emitNextStep();
     }
 

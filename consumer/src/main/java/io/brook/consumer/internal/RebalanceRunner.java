@@ -4,6 +4,8 @@ import io.brook.common.TopicPartition;
 import io.brook.common.errors.BrookException;
 import io.brook.consumer.PollIntervalExceededException;
 import io.brook.consumer.RebalanceListener;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -73,8 +75,17 @@ final class RebalanceRunner {
     void runPending(Host host) {
         RuntimeException thrown = null;
         boolean pollTimeout = false;
-        RebalanceStep step;
-        while ((step = pending.poll()) != null) {
+        List<RebalanceStep> steps = new ArrayList<>();
+        RebalanceStep next;
+        while ((next = pending.poll()) != null) {
+            if (next.pollTimeout()) {
+                // The member already left: the steps before it are moot, it gives up everything it holds.
+                steps.forEach(host::stepDone);
+                steps.clear();
+            }
+            steps.add(next);
+        }
+        for (RebalanceStep step : steps) {
             try {
                 run(step, host);
             } catch (RuntimeException e) {
@@ -116,11 +127,12 @@ final class RebalanceRunner {
                     subscriptions.remove(partitions);
                 }
                 case LOST -> {
-                    log.info("[{}] Lost partitions {}", clientId, new TreeSet<>(partitions));
-                    if (!partitions.isEmpty()) {
-                        thrown = call(() -> listener.onPartitionsLost(partitions));
+                    Set<TopicPartition> lost = step.pollTimeout() ? subscriptions.assignment() : partitions;
+                    log.info("[{}] Lost partitions {}", clientId, new TreeSet<>(lost));
+                    if (!lost.isEmpty()) {
+                        thrown = call(() -> listener.onPartitionsLost(lost));
                     }
-                    subscriptions.remove(partitions);
+                    subscriptions.remove(lost);
                 }
                 case ASSIGN -> {
                     warnUnsubscribed(partitions);
