@@ -19,6 +19,8 @@ final class CoordinatorState {
     private final ExponentialBackoff backoff;
     private final long requestTimeoutMs;
     private Endpoint coordinator;
+    /** The last coordinator found, to log only real moves. */
+    private Endpoint lastFound;
     private boolean lookupInFlight;
     private long retryAtMs;
     private int failures;
@@ -59,10 +61,13 @@ final class CoordinatorState {
     void found(Endpoint endpoint) {
         lookupInFlight = false;
         failures = 0;
-        if (!endpoint.equals(coordinator)) {
+        if (!endpoint.equals(lastFound)) {
             log.info("[{}] Group {}: coordinator is {}", clientId, groupId, endpoint);
+        } else {
+            log.debug("[{}] Group {}: coordinator is still {}", clientId, groupId, endpoint);
         }
         coordinator = endpoint;
+        lastFound = endpoint;
     }
 
     void lookupFailed(long nowMs, String why) {
@@ -75,7 +80,7 @@ final class CoordinatorState {
     /** The coordinator did not answer or said it no longer is one: look it up again. */
     void unknown(String why) {
         if (coordinator != null) {
-            log.info("[{}] Group {}: coordinator {} unavailable ({}); looking it up again", clientId, groupId,
+            log.debug("[{}] Group {}: coordinator {} unavailable ({}); looking it up again", clientId, groupId,
                     coordinator, why);
         }
         coordinator = null;
