@@ -211,6 +211,10 @@ final class GroupMembership {
         checkPollInterval(nowMs, target, out);
         checkSession(nowMs);
         if (!coordinator.isKnown()) {
+            GroupRequest again = coordinator.lookupIfNeeded(nowMs);
+            if (again != null) {
+                out.add(again);
+            }
             return out;
         }
         maybeHeartbeat(nowMs, target, out);
