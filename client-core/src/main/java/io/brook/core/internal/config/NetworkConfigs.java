@@ -37,6 +37,14 @@ public final class NetworkConfigs {
      * @throws ConfigException if a pin names an API Brook does not know (the parser normally catches this first)
      */
     public static NetworkConfig from(ClientConfig config, String clientId) {
+        return builder(config, clientId).build();
+    }
+
+    /**
+     * As {@link #from}, as a builder, for clients that set more (the producer's
+     * {@code max.in.flight.requests.per.connection}).
+     */
+    public static NetworkConfig.Builder builder(ClientConfig config, String clientId) {
         long reconnectMs = config.get(CommonConfigs.RECONNECT_BACKOFF_MS);
         long reconnectMaxMs = Math.max(reconnectMs, config.get(CommonConfigs.RECONNECT_BACKOFF_MAX_MS));
         long setupMs = config.get(CommonConfigs.SOCKET_CONNECTION_SETUP_TIMEOUT_MS);
@@ -49,12 +57,14 @@ public final class NetworkConfigs {
                 .reconnectBackoffMaxMs(reconnectMaxMs)
                 .connectionsMaxIdleMs(config.get(CommonConfigs.CONNECTIONS_MAX_IDLE_MS))
                 .sendBufferBytes(config.get(CommonConfigs.SEND_BUFFER_BYTES))
-                .receiveBufferBytes(config.get(CommonConfigs.RECEIVE_BUFFER_BYTES));
+                .receiveBufferBytes(config.get(CommonConfigs.RECEIVE_BUFFER_BYTES))
+                .ioThreads(config.get(CommonConfigs.IO_THREADS))
+                .maxQueuedPerConnection(config.get(CommonConfigs.MAX_QUEUED_REQUESTS_PER_CONNECTION));
         for (String entry : config.get(CommonConfigs.API_VERSION_PINS)) {
             ApiVersionPin pin = ApiVersionPin.parse(entry);
             b.pin(apiKey(pin), new VersionRange(pin.minVersion(), pin.maxVersion()));
         }
-        return b.build();
+        return b;
     }
 
     /** The API a pin names. */
