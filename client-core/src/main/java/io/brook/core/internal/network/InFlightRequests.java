@@ -78,6 +78,7 @@ final class InFlightRequests extends ChannelDuplexHandler {
         }
         if (request.isDone()) {
             // Cancelled or timed out before it reached the wire: nothing to send.
+            request.releaseBody();
             promise.trySuccess();
             return;
         }
