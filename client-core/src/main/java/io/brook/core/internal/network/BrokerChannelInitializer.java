@@ -23,6 +23,7 @@ import java.util.concurrent.CompletableFuture;
  */
 final class BrokerChannelInitializer extends ChannelInitializer<Channel> {
     private final Endpoint endpoint;
+    private final VersionNegotiator negotiator;
     private final NetworkConfig config;
     private final Time time;
     private final long timeoutTickMs;
@@ -31,9 +32,11 @@ final class BrokerChannelInitializer extends ChannelInitializer<Channel> {
     private final CompletableFuture<BrokerApiVersions> handshake;
 
     /** @param handshakeTimeoutMs bounds each ApiVersions attempt: the connection attempt's setup timeout */
-    BrokerChannelInitializer(Endpoint endpoint, NetworkConfig config, Time time, long timeoutTickMs,
-            long handshakeTimeoutMs, String softwareVersion, CompletableFuture<BrokerApiVersions> handshake) {
+    BrokerChannelInitializer(Endpoint endpoint, VersionNegotiator negotiator, NetworkConfig config, Time time,
+            long timeoutTickMs, long handshakeTimeoutMs, String softwareVersion,
+            CompletableFuture<BrokerApiVersions> handshake) {
         this.endpoint = endpoint;
+        this.negotiator = negotiator;
         this.config = config;
         this.time = time;
         this.timeoutTickMs = timeoutTickMs;
@@ -50,7 +53,7 @@ final class BrokerChannelInitializer extends ChannelInitializer<Channel> {
     private void addHandlers(ChannelPipeline p) {
         // (slot) TLS: p.addLast("tls", sslHandler) goes here, before any framing.
         addRequestHandlers(p, config, time, timeoutTickMs);
-        p.addLast(ApiVersionsHandshake.NAME, new ApiVersionsHandshake(endpoint, time, handshakeTimeoutMs,
+        p.addLast(ApiVersionsHandshake.NAME, new ApiVersionsHandshake(endpoint, negotiator, time, handshakeTimeoutMs,
                 softwareVersion, handshake));
         // (slot) SASL: p.addLast("sasl-handshake", ...) goes here, started when ApiVersions completes.
     }
