@@ -128,6 +128,7 @@ final class ConnectionSlot {
     /** The READY connection; volatile only for {@link #inFlightCount()}, written on the loop. */
     private volatile BrokerConnection connection;
     private ScheduledFuture<?> tick;
+    private volatile long ticks;
 
     ConnectionSlot(Endpoint endpoint, EventLoop loop, Settings settings) {
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
@@ -489,7 +490,13 @@ final class ConnectionSlot {
         }
     }
 
+    /** How many deadline checks have run; a test seam, so checks can be awaited instead of slept for. */
+    long ticks() {
+        return ticks;
+    }
+
     private void onTick() {
+        ticks++;
         long nowMs = time.monotonicMs();
         for (OutgoingRequest expired : queue.expire(nowMs)) {
             expired.future().completeExceptionally(NetworkErrors.timedOutQueued(expired, endpoint, state.name()));
