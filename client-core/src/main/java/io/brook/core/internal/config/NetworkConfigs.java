@@ -4,8 +4,10 @@ import io.brook.common.config.ApiVersionPin;
 import io.brook.common.config.ClientConfig;
 import io.brook.common.config.CommonConfigs;
 import io.brook.common.config.ConfigException;
+import io.brook.core.Time;
 import io.brook.core.internal.network.NetworkConfig;
 import io.brook.core.internal.network.VersionRange;
+import io.brook.core.internal.security.SecurityConfigMapping;
 import io.brook.protocol.ApiKey;
 import java.util.Arrays;
 import java.util.Optional;
@@ -25,7 +27,9 @@ import java.util.Optional;
  *       passes through (never close idle connections, OS buffer sizes). {@code 0} never reaches this mapping: the
  *       keys' validators reject it when the configuration is parsed, naming the key, rather than turning it into
  *       a surprise here (a zero idle time or socket buffer is no usable setting);
- *   <li>each {@code brook.api.version.pins} entry becomes a pin of the API it names.
+ *   <li>each {@code brook.api.version.pins} entry becomes a pin of the API it names;
+ *   <li>{@code security.protocol} with the {@code ssl.*} and {@code sasl.*} keys become the
+ *       {@link io.brook.core.internal.security.SecuritySettings} ({@link SecurityConfigMapping}).
  * </ul>
  */
 public final class NetworkConfigs {
@@ -37,6 +41,15 @@ public final class NetworkConfigs {
      * @throws ConfigException if a pin names an API Brook does not know (the parser normally catches this first)
      */
     public static NetworkConfig from(ClientConfig config, String clientId) {
+        return from(config, clientId, Time.SYSTEM);
+    }
+
+    /**
+     * @param time the clock OAUTHBEARER tokens are issued and refreshed by
+     * @throws ConfigException also for security keys that do not fit together or TLS material that does not load
+     *     ({@link SecurityConfigMapping})
+     */
+    public static NetworkConfig from(ClientConfig config, String clientId, Time time) {
         long reconnectMs = config.get(CommonConfigs.RECONNECT_BACKOFF_MS);
         long reconnectMaxMs = Math.max(reconnectMs, config.get(CommonConfigs.RECONNECT_BACKOFF_MAX_MS));
         long setupMs = config.get(CommonConfigs.SOCKET_CONNECTION_SETUP_TIMEOUT_MS);
@@ -49,7 +62,8 @@ public final class NetworkConfigs {
                 .reconnectBackoffMaxMs(reconnectMaxMs)
                 .connectionsMaxIdleMs(config.get(CommonConfigs.CONNECTIONS_MAX_IDLE_MS))
                 .sendBufferBytes(config.get(CommonConfigs.SEND_BUFFER_BYTES))
-                .receiveBufferBytes(config.get(CommonConfigs.RECEIVE_BUFFER_BYTES));
+                .receiveBufferBytes(config.get(CommonConfigs.RECEIVE_BUFFER_BYTES))
+                .security(SecurityConfigMapping.from(config, time));
         for (String entry : config.get(CommonConfigs.API_VERSION_PINS)) {
             ApiVersionPin pin = ApiVersionPin.parse(entry);
             b.pin(apiKey(pin), new VersionRange(pin.minVersion(), pin.maxVersion()));

@@ -1,5 +1,6 @@
 package io.brook.core.internal.network;
 
+import io.brook.core.internal.security.SecuritySettings;
 import io.brook.protocol.ApiKey;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -32,6 +33,8 @@ import java.util.Objects;
  *   <tr><td>versionPins</td><td>none (Brook's brook.api.version.pins)</td><td>empty: per API, the versions the
  *       user allows; the negotiator intersects them with Brook's and the broker's</td></tr>
  *   <tr><td>ioThreads</td><td>none</td><td>1: Netty event-loop threads, named {@code brook-<clientId>-io-<n>}</td></tr>
+ *   <tr><td>security</td><td>security.protocol, ssl.*, sasl.*</td><td>PLAINTEXT: TLS and SASL settings, built by
+ *       {@code SecurityConfigMapping}</td></tr>
  * </table>
  */
 public record NetworkConfig(
@@ -46,7 +49,8 @@ public record NetworkConfig(
         int sendBufferBytes,
         int receiveBufferBytes,
         Map<ApiKey, VersionRange> versionPins,
-        int ioThreads) {
+        int ioThreads,
+        SecuritySettings security) {
 
     public static final long DEFAULT_REQUEST_TIMEOUT_MS = 30_000L;
     public static final long DEFAULT_SOCKET_CONNECTION_SETUP_TIMEOUT_MS = 10_000L;
@@ -102,6 +106,7 @@ public record NetworkConfig(
         if (ioThreads < 1) {
             throw new IllegalArgumentException("ioThreads must be >= 1: " + ioThreads);
         }
+        Objects.requireNonNull(security, "security");
     }
 
     /** A builder holding every default, for {@code clientId}. */
@@ -145,6 +150,7 @@ public record NetworkConfig(
         private int receiveBufferBytes = DEFAULT_RECEIVE_BUFFER_BYTES;
         private final Map<ApiKey, VersionRange> versionPins = new EnumMap<>(ApiKey.class);
         private int ioThreads = DEFAULT_IO_THREADS;
+        private SecuritySettings security = SecuritySettings.PLAINTEXT;
 
         private Builder(String clientId) {
             this.clientId = clientId;
@@ -216,10 +222,16 @@ public record NetworkConfig(
             return this;
         }
 
+        /** TLS and SASL; {@link SecuritySettings#PLAINTEXT} by default. */
+        public Builder security(SecuritySettings v) {
+            this.security = v;
+            return this;
+        }
+
         public NetworkConfig build() {
             return new NetworkConfig(clientId, requestTimeoutMs, socketConnectionSetupTimeoutMs,
                     socketConnectionSetupTimeoutMaxMs, reconnectBackoffMs, reconnectBackoffMaxMs, connectionsMaxIdleMs,
-                    maxResponseSizeBytes, sendBufferBytes, receiveBufferBytes, versionPins, ioThreads);
+                    maxResponseSizeBytes, sendBufferBytes, receiveBufferBytes, versionPins, ioThreads, security);
         }
     }
 }
