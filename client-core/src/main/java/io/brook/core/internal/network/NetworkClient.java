@@ -134,6 +134,25 @@ public final class NetworkClient implements AutoCloseable {
         return eventLoops.isNative();
     }
 
+    /**
+     * Whether a request sent to {@code endpoint} now would be written at once: its connection of {@code role} is
+     * set up, has fewer than {@code maxInFlightPerConnection} unanswered requests and nothing queued. If the
+     * connection is down (and not backing off), this starts connecting it. Any thread; never blocks.
+     */
+    public boolean ready(Endpoint endpoint, ConnectionRole role) {
+        return pool.ready(endpoint, role);
+    }
+
+    /** Requests written to {@code endpoint}'s default connection and not yet answered. Any thread. */
+    public int inFlightCount(Endpoint endpoint) {
+        return pool.inFlightCount(endpoint, ConnectionRole.DEFAULT);
+    }
+
+    /** Requests waiting to be written on {@code endpoint}'s default connection. Any thread. */
+    public int queuedCount(Endpoint endpoint) {
+        return pool.queuedCount(endpoint, ConnectionRole.DEFAULT);
+    }
+
     /** The endpoint's connection state; for tests and diagnostics. */
     ConnectionSlot.State connectionState(Endpoint endpoint) {
         return pool.state(endpoint);

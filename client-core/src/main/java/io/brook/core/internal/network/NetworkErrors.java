@@ -3,6 +3,7 @@ package io.brook.core.internal.network;
 import io.brook.common.errors.BrookException;
 import io.brook.common.errors.NetworkClientClosedException;
 import io.brook.common.errors.NetworkException;
+import io.brook.common.errors.RequestQueueFullException;
 import io.brook.common.errors.TimeoutException;
 import io.brook.common.errors.UnresolvedHostException;
 import io.brook.protocol.ApiKey;
@@ -38,6 +39,25 @@ final class NetworkErrors {
     static UnresolvedHostException lookupTimedOut(Endpoint endpoint, long timeoutMs) {
         return new UnresolvedHostException(endpoint.host(), "Could not resolve host " + endpoint.host() + " of "
                 + endpoint + " within the connection setup timeout of " + timeoutMs + " ms", null);
+    }
+
+    /** The TCP connect to {@code endpoint} did not complete within the attempt's setup timeout; retriable. */
+    static NetworkException connectTimedOut(Endpoint endpoint, long timeoutMs) {
+        return new NetworkException("Could not connect to " + endpoint + " within the connection setup timeout of "
+                + timeoutMs + " ms");
+    }
+
+    /** The queue of the connection to {@code endpoint} is full; retriable after a backoff. */
+    static RequestQueueFullException queueFull(Endpoint endpoint, int capacity, String connectionState) {
+        return new RequestQueueFullException("The request queue of the connection to " + endpoint + " is full ("
+                + capacity + " requests, brook.max.queued.requests.per.connection; connection " + connectionState
+                + "): the broker is not keeping up");
+    }
+
+    /** A request waited in the connection's queue until its deadline passed; retriable. */
+    static TimeoutException timedOutQueued(OutgoingRequest request, Endpoint endpoint, String connectionState) {
+        return new TimeoutException("The " + request.describe(endpoint) + " timed out after " + request.timeoutMs()
+                + " ms before it could be sent (connection " + connectionState + ")");
     }
 
     /**

@@ -15,6 +15,7 @@ import io.brook.protocol.message.SaslHandshakeRequest;
 import io.brook.protocol.message.SaslHandshakeResponse;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.ChannelPromise;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.util.ArrayDeque;
@@ -33,9 +34,10 @@ import org.slf4j.LoggerFactory;
  * reason. Neither is retriable: the connection slot backs off and fails waiting requests with it.
  *
  * <p>Re-authentication (KIP-368): when the broker gives the session a lifetime, the handler authenticates again
- * on the same connection at a random point between 85% and 95% of it, as Kafka's client does. Meanwhile it holds
- * back new requests (the broker reads the next request only after answering the previous one, so requests
- * already in flight are answered first), then sends them once the broker accepted the new session. A failed
+ * on the same connection at a random point between 85% and 95% of it, as Kafka's client does. Meanwhile the
+ * channel is marked unwritable, so the connection keeps new requests queued (anything written anyway is held
+ * here); requests already in flight are answered first, since the broker reads the next request only after
+ * answering the previous one. Once the broker accepted the new session, requests flow again. A failed
  * re-authentication fails the held requests and closes the connection; the next send reconnects.
  *
  * <p>Confined to its channel's event loop; the token supplier of OAUTHBEARER may complete elsewhere, and the
@@ -46,6 +48,8 @@ final class SaslAuthenticator extends ChannelDuplexHandler {
     private static final Logger log = LoggerFactory.getLogger(SaslAuthenticator.class);
     /** SaslHandshake v0 sends the tokens as bare frames; Brook uses SaslAuthenticate, so v1 and later. */
     private static final VersionRange HANDSHAKE_VERSIONS = VersionRange.of(1, Short.MAX_VALUE);
+    /** The user-defined writability bit cleared while re-authenticating (1 to 31 are free for applications). */
+    private static final int REAUTH_WRITABILITY_BIT = 1;
 
     private final Endpoint endpoint;
     private final Time time;
@@ -184,6 +188,7 @@ final class SaslAuthenticator extends ChannelDuplexHandler {
             reauthenticating = false;
             log.debug("Re-authenticated to broker {} with {}", endpoint, settings.mechanism());
             releaseHeld(ctx);
+            setWritable(ctx, true);
         } else {
             log.debug("Authenticated to broker {} with {}", endpoint, settings.mechanism());
             ready.complete(versions);
@@ -196,7 +201,17 @@ final class SaslAuthenticator extends ChannelDuplexHandler {
             return;
         }
         reauthenticating = true;
+        // Unwritable, the connection keeps new requests in its queue (and within its in-flight limit) meanwhile.
+        setWritable(ctx, false);
         authenticate(ctx);
+    }
+
+    /** Brook's own writability bit of the channel; the connection writes only while the channel is writable. */
+    private static void setWritable(ChannelHandlerContext ctx, boolean writable) {
+        ChannelOutboundBuffer buffer = ctx.channel().unsafe().outboundBuffer();
+        if (buffer != null) {
+            buffer.setUserDefinedWritability(REAUTH_WRITABILITY_BIT, writable);
+        }
     }
 
     @Override

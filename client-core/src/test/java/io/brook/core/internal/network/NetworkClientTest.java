@@ -418,7 +418,12 @@ class NetworkClientTest {
         NetworkClient client = client(NetworkConfig.builder("dns-hung").fixedSocketConnectionSetupTimeoutMs(200),
                 dns);
         try {
-            Throwable error = failure(sender(client).send(new Endpoint(4, "hung.test", broker.port()), metadataRequest()));
+            Endpoint hung = new Endpoint(4, "hung.test", broker.port());
+            CompletableFuture<MetadataResponse> send = sender(client).send(hung, metadataRequest());
+            Poll.until(() -> client.connectionState(hung) == ConnectionSlot.State.CONNECTING);
+            assertThat(send).as("the setup timeout runs on the injected clock").isNotDone();
+            time.advance(200);
+            Throwable error = failure(send);
             assertThat(error).isInstanceOf(UnresolvedHostException.class).hasMessageContaining("hung.test")
                     .hasMessageContaining("200 ms");
         } finally {
