@@ -31,6 +31,7 @@ final class BrokerChannelInitializer extends ChannelInitializer<Channel> {
     static final String TLS = "tls";
 
     private final Endpoint endpoint;
+    private final VersionNegotiator negotiator;
     private final NetworkConfig config;
     private final Time time;
     private final long timeoutTickMs;
@@ -39,9 +40,11 @@ final class BrokerChannelInitializer extends ChannelInitializer<Channel> {
     private final CompletableFuture<BrokerApiVersions> handshake;
 
     /** @param handshakeTimeoutMs bounds each ApiVersions attempt: the connection attempt's setup timeout */
-    BrokerChannelInitializer(Endpoint endpoint, NetworkConfig config, Time time, long timeoutTickMs,
-            long handshakeTimeoutMs, String softwareVersion, CompletableFuture<BrokerApiVersions> handshake) {
+    BrokerChannelInitializer(Endpoint endpoint, VersionNegotiator negotiator, NetworkConfig config, Time time,
+            long timeoutTickMs, long handshakeTimeoutMs, String softwareVersion,
+            CompletableFuture<BrokerApiVersions> handshake) {
         this.endpoint = endpoint;
+        this.negotiator = negotiator;
         this.config = config;
         this.time = time;
         this.timeoutTickMs = timeoutTickMs;
@@ -66,11 +69,11 @@ final class BrokerChannelInitializer extends ChannelInitializer<Channel> {
         // With SASL, ApiVersions is only the first step of the connection's readiness.
         CompletableFuture<BrokerApiVersions> apiVersions = security.sasl() == null ? handshake
                 : new CompletableFuture<>();
-        p.addLast(ApiVersionsHandshake.NAME, new ApiVersionsHandshake(endpoint, time, handshakeTimeoutMs,
+        p.addLast(ApiVersionsHandshake.NAME, new ApiVersionsHandshake(endpoint, negotiator, time, handshakeTimeoutMs,
                 softwareVersion, apiVersions));
         if (security.sasl() != null) {
             p.addLast(SaslAuthenticator.NAME, new SaslAuthenticator(endpoint, time, handshakeTimeoutMs,
-                    security.sasl(), new VersionNegotiator(config.versionPins()), apiVersions, handshake));
+                    security.sasl(), negotiator, apiVersions, handshake));
         }
     }
 

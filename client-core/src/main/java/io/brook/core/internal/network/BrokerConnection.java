@@ -102,6 +102,7 @@ final class BrokerConnection {
             // The in-flight handler fails requests whose write failed; this covers a write rejected before
             // reaching it (channel already closed and deregistered).
             if (!f.isSuccess()) {
+                pending.releaseBody();
                 pending.fail(NetworkErrors.sendFailed(pending, f.cause()));
             }
         });

@@ -175,7 +175,7 @@ final class ConnectionPool {
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 0)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.SO_KEEPALIVE, true)
-                .handler(new BrokerChannelInitializer(endpoint, config, time, tuning.timeoutTickMs(),
+                .handler(new BrokerChannelInitializer(endpoint, negotiator, config, time, tuning.timeoutTickMs(),
                         setupTimeoutMs, softwareVersion, handshake));
         if (config.sendBufferBytes() != -1) {
             bootstrap.option(ChannelOption.SO_SNDBUF, config.sendBufferBytes());

@@ -314,10 +314,12 @@ final class ConnectionSlot {
     // ---- connecting ---------------------------------------------------------------------------------------------
 
     private void startConnect() {
-        state = State.CONNECTING;
-        startTicking();
         // Kafka's rule: after n consecutive failed attempts, initial * 2^n with jitter, up to the maximum.
         setupTimeoutMs = settings.setupTimeouts().backoffMs(failures);
+        // The deadline is set before the state is published, so a reader that sees CONNECTING sees it too.
+        setupDeadlineMs = time.monotonicMs() + setupTimeoutMs;
+        state = State.CONNECTING;
+        startTicking();
         InetAddress address = addresses.next();
         if (address != null) {
             openChannel(address);
@@ -329,7 +331,6 @@ final class ConnectionSlot {
     private void startLookup() {
         CompletableFuture<List<InetAddress>> attempt = resolve(endpoint.host());
         lookup = attempt;
-        setupDeadlineMs = time.monotonicMs() + setupTimeoutMs;
         // Completes on a lookup thread (or here, at once, for an IP literal): hop back onto the loop.
         attempt.whenComplete((resolved, error) -> onLoop(() -> onLookupDone(attempt, resolved, error)));
     }

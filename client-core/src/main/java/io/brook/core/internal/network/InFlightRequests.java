@@ -3,7 +3,6 @@ package io.brook.core.internal.network;
 import io.brook.common.errors.BrookException;
 import io.brook.protocol.ApiKey;
 import io.brook.protocol.ApiMessage;
-import io.brook.protocol.Errors;
 import io.brook.protocol.Releasable;
 import io.brook.protocol.RequestHeader;
 import io.brook.protocol.ResponseHeader;
@@ -78,6 +77,7 @@ final class InFlightRequests extends ChannelDuplexHandler {
         }
         if (request.isDone()) {
             // Cancelled or timed out before it reached the wire: nothing to send.
+            request.releaseBody();
             promise.trySuccess();
             return;
         }
@@ -165,17 +165,10 @@ final class InFlightRequests extends ChannelDuplexHandler {
         }
     }
 
-    /**
-     * Reads a response body at the request's version. A broker that does not support the requested ApiVersions
-     * version answers in v0 with UNSUPPORTED_VERSION (and its own range), so that one case is read at v0; the
-     * error code is the first field in every version, which lets us tell before decoding.
-     */
+    /** Reads a response body at the version {@link VersionNegotiator#responseVersion} says. */
     private static ApiMessage readBody(PendingRequest request, ByteBuf frame) {
-        short version = request.version();
-        if (request.apiKey() == ApiKey.API_VERSIONS && frame.readableBytes() >= 2
-                && frame.getShort(frame.readerIndex()) == Errors.UNSUPPORTED_VERSION.code()) {
-            version = 0;
-        }
+        short leadingErrorCode = frame.readableBytes() >= 2 ? frame.getShort(frame.readerIndex()) : 0;
+        short version = VersionNegotiator.responseVersion(request.apiKey(), request.version(), leadingErrorCode);
         return request.apiKey().readResponse(frame, version);
     }
 

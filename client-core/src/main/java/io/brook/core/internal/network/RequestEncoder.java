@@ -54,16 +54,21 @@ final class RequestEncoder extends ChannelOutboundHandlerAdapter {
         }
     }
 
+    /** Encodes a body holding records, then releases the body: the frame holds its own references. */
     private static ByteBuf encodeGathering(ChannelHandlerContext ctx, OutboundFrame frame) {
-        int size = frameSize(frame);
-        RecordsGatheringBuf out = RecordsGatheringBuf.allocate(ctx.alloc(), 4 + size);
         try {
-            writeFrame(out, frame, size);
-            checkSize(frame, size, out.writtenBytes() - 4);
-            return out.finish();
-        } catch (RuntimeException e) {
-            out.abandon();
-            throw e;
+            int size = frameSize(frame);
+            RecordsGatheringBuf out = RecordsGatheringBuf.allocate(ctx.alloc(), 4 + size);
+            try {
+                writeFrame(out, frame, size);
+                checkSize(frame, size, out.writtenBytes() - 4);
+                return out.finish();
+            } catch (RuntimeException e) {
+                out.abandon();
+                throw e;
+            }
+        } finally {
+            ((Releasable) frame.body()).release();
         }
     }
 

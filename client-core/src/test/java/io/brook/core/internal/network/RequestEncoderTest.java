@@ -83,7 +83,8 @@ class RequestEncoderTest {
                     && (p.memoryAddress() == first.memoryAddress() || p.memoryAddress() == second.memoryAddress()))
                     .count();
             assertThat(sharing).as("both batches are referenced in place").isEqualTo(2);
-            assertThat(first.refCnt()).as("the frame holds its own reference").isEqualTo(2);
+            assertThat(first.refCnt()).as("the frame holds its own reference; the encoder released the message's")
+                    .isEqualTo(2);
 
             ByteBuf expected = flatFrame(request, frame);
             assertThat(ByteBufUtil.equals(frame, frame.readerIndex(), expected, 0, expected.readableBytes()))
@@ -101,7 +102,9 @@ class RequestEncoderTest {
         ByteBuf frame = write(produce(tiny));
         try {
             assertThat(tiny.refCnt()).isEqualTo(1);
-            ByteBuf expected = flatFrame(produce(tiny), frame);
+            ProduceRequest again = produce(tiny);
+            ByteBuf expected = flatFrame(again, frame);
+            again.release();
             assertThat(ByteBufUtil.equals(frame, frame.readerIndex(), expected, 0, expected.readableBytes())).isTrue();
             expected.release();
         } finally {
