@@ -32,29 +32,33 @@ final class ClassifyingTrustManager extends X509ExtendedTrustManager {
     public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
             throws CertificateException {
         checkChain(chain, authType);
-        if (verifyHostname) {
-            try {
-                delegate.checkServerTrusted(chain, authType, engine);
-            } catch (CertificateException e) {
-                String host = engine == null ? null : engine.getPeerHost();
-                throw new ClassifiedCertificateException(Reason.HOSTNAME_MISMATCH, "the broker's certificate ("
-                        + chain[0].getSubjectX500Principal().getName() + ") is not issued for host " + host
-                        + ": " + e.getMessage(), e);
-            }
-        }
+        checkHost(chain, engine == null ? null : engine.getPeerHost(),
+                () -> delegate.checkServerTrusted(chain, authType, engine));
     }
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
             throws CertificateException {
         checkChain(chain, authType);
-        if (verifyHostname) {
-            try {
-                delegate.checkServerTrusted(chain, authType, socket);
-            } catch (CertificateException e) {
-                throw new ClassifiedCertificateException(Reason.HOSTNAME_MISMATCH, "the broker's certificate is "
-                        + "not issued for the host connected to: " + e.getMessage(), e);
-            }
+        checkHost(chain, null, () -> delegate.checkServerTrusted(chain, authType, socket));
+    }
+
+    /** A check by the JDK that includes endpoint identification. */
+    private interface IdentifyingCheck {
+        void run() throws CertificateException;
+    }
+
+    /** Runs {@code check} if host names are verified; the chain passed already, so a failure is the host name. */
+    private void checkHost(X509Certificate[] chain, String host, IdentifyingCheck check) throws CertificateException {
+        if (!verifyHostname) {
+            return;
+        }
+        try {
+            check.run();
+        } catch (CertificateException e) {
+            throw new ClassifiedCertificateException(Reason.HOSTNAME_MISMATCH, "the broker's certificate ("
+                    + chain[0].getSubjectX500Principal().getName() + ") is not issued for host "
+                    + (host == null ? "connected to" : host) + ": " + e.getMessage(), e);
         }
     }
 
