@@ -228,6 +228,16 @@ final class ConnectionSlot {
         return done;
     }
 
+    /** Queues {@code task} on the loop even when called there; false if the loop refuses (shutting down). */
+    private boolean later(Runnable task) {
+        try {
+            loop.execute(task);
+            return true;
+        } catch (RejectedExecutionException e) {
+            return false;
+        }
+    }
+
     private boolean onLoop(Runnable task) {
         if (loop.inEventLoop()) {
             task.run();
@@ -453,8 +463,19 @@ final class ConnectionSlot {
             // failure (refused, timed out) is the reason if there is one. Otherwise the handshake handler normally
             // reports first; this covers a close it did not see.
             Throwable connectFailure = connectFuture.isDone() ? connectFuture.cause() : null;
-            onSetupFailed(ch, connectFailure != null ? connectFailure
-                    : new NetworkException("Connection to " + endpoint + " closed during setup"));
+            if (connectFailure != null) {
+                onSetupFailed(ch, connectFailure);
+                return;
+            }
+            // Netty completes the close future first and queues the pipeline's channel-inactive after it (this
+            // listener runs before that task is queued). Two hops put the fallback after the pipeline, so that a
+            // handshake handler (TLS, SASL, ApiVersions) names the reason first, typed: e.g. a TLS handshake that
+            // the peer hung up on is a plaintext port.
+            Runnable report = () -> onSetupFailed(ch, new NetworkException("Connection to " + endpoint
+                    + " closed during setup"));
+            if (!later(() -> later(report))) {
+                report.run(); // the loop is shutting down: no handler will speak
+            }
             return;
         }
         if (connection != null && connection.channel() == ch) {
