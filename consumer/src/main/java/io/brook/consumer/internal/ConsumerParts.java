@@ -93,10 +93,12 @@ final class ConsumerParts<K, V> {
         this.network = new NetworkClient(NetworkConfigs.from(config, clientId), time);
         this.scheduler = new ThreadScheduler("brook-" + clientId + "-consumer");
         long requestTimeoutMs = settings.requestTimeoutMs();
-        this.sender = EventingRequestSender.wrap(network.sender(scheduler), events, clientId, time,
-                requestTimeoutMs);
-        RequestSender coordinatorSender = EventingRequestSender.wrap(network.sender(scheduler,
-                ConnectionRole.COORDINATOR), events, clientId, time, requestTimeoutMs);
+        WakingSender waking = new WakingSender(EventingRequestSender.wrap(network.sender(scheduler), events,
+                clientId, time, requestTimeoutMs));
+        WakingSender wakingCoordinator = new WakingSender(EventingRequestSender.wrap(network.sender(scheduler,
+                ConnectionRole.COORDINATOR), events, clientId, time, requestTimeoutMs));
+        this.sender = waking;
+        RequestSender coordinatorSender = wakingCoordinator;
         List<BootstrapAddress> bootstrap = config.get(CommonConfigs.BOOTSTRAP_SERVERS).stream()
                 .map(BootstrapAddress::parse).toList();
         this.metadata = new MetadataManager(MetadataConfig.from(config, clientId, settings.allowAutoCreateTopics()),
@@ -120,6 +122,8 @@ final class ConsumerParts<K, V> {
         this.loop = new BackgroundLoop(settings, scheduler, scheduler, time, subscriptions, metadata, sender,
                 coordinatorSender, membership, committer, positions, fetcher);
         holder.loop = loop;
+        waking.wakes(loop);
+        wakingCoordinator.wakes(loop);
         this.collector = new RecordCollector<>(subscriptions, buffer, keys, values, loop::wake);
         this.waits = new Waits(signal, time);
         this.callbacks = new CallbackExecutor(clientId);
