@@ -46,6 +46,9 @@ public final class ConsumerRun {
             end[0] = System.nanoTime();
             end[1] = os.getProcessCpuTime();
             end[2] = threads.getTotalThreadAllocatedBytes();
+            if (Boolean.getBoolean("bench.threads")) {
+                printThreadCpu(threads);
+            }
         };
         long[] counts = client.equals("brook") ? brook(bootstrap, topic, partitions, expected, group, mark)
                 : kafka(bootstrap, topic, partitions, expected, group, mark);
@@ -56,6 +59,19 @@ public final class ConsumerRun {
                 + " allocBytes=" + alloc);
         System.out.flush();
         System.exit(0);
+    }
+
+    /** With -Dbench.threads=true: CPU ms per live thread, busiest first (for profiling, not for the table). */
+    private static void printThreadCpu(com.sun.management.ThreadMXBean threads) {
+        Map<String, Long> cpu = new HashMap<>();
+        for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null) {
+                cpu.merge(info.getThreadName().replaceAll("\\d+$", "#"),
+                        threads.getThreadCpuTime(info.getThreadId()) / 1_000_000, Long::sum);
+            }
+        }
+        cpu.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(12)
+                .forEach(e -> System.out.println("THREAD " + e.getKey() + " " + e.getValue() + " ms"));
     }
 
     private static Map<String, Object> common(String bootstrap, boolean group) {
