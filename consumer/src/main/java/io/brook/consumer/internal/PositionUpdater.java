@@ -3,6 +3,7 @@ package io.brook.consumer.internal;
 import io.brook.common.TopicPartition;
 import io.brook.common.errors.NetworkException;
 import io.brook.common.errors.TimeoutException;
+import io.brook.common.errors.UnsupportedVersionException;
 import io.brook.consumer.LogTruncationException;
 import io.brook.consumer.NoOffsetForPartitionException;
 import io.brook.core.Time;
@@ -21,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -179,39 +181,18 @@ final class PositionUpdater {
 
     private void applyResets(Endpoint endpoint, Map<TopicPartition, Asked> asked,
             Map<TopicPartition, OffsetRequests.Listed> result, Throwable error) {
-        Errors refresh = null;
-        ReentrantLock lock = subscriptions.lock();
-        lock.lock();
-        try {
-            long now = time.monotonicMs();
-            for (Map.Entry<TopicPartition, Asked> e : asked.entrySet()) {
-                e.getValue().owner().lookupInFlight = false;
-                PartitionState ps = current(e.getValue());
-                if (ps == null) {
-                    continue;
-                }
-                OffsetRequests.Listed listed = result.get(e.getKey());
-                if (error != null || listed == null || listed.error() != Errors.NONE) {
-                    ps.nextLookupMs = now + settings.retryBackoff().backoffMs(0);
-                    if (listed != null && MetadataManager.invalidates(listed.error())) {
-                        refresh = listed.error();
+        applyAnswers(endpoint, asked, result, error, OffsetRequests.Listed::error, PartitionState.Phase.AWAIT_RESET,
+                (ps, listed, a) -> {
+                    if (listed.offset() < 0) {
+                        // No record at or after the asked time: start at the end, as kafka-clients does.
+                        ps.reset(ResetStrategy.LATEST);
+                        return;
                     }
-                    continue;
-                }
-                if (listed.offset() < 0) {
-                    // No record at or after the asked time: start at the end, as kafka-clients does.
-                    ps.reset(ResetStrategy.LATEST);
-                    continue;
-                }
-                log.info("[{}] Resetting the position of {} to offset {} ({})", settings.clientId(), ps.tp,
-                        listed.offset(), ps.resetStrategy);
-                ps.moveTo(listed.offset(), listed.leaderEpoch(), PartitionState.Phase.FETCHING);
-                ps.fetchedLeaderEpoch = e.getValue().leaderEpoch();
-            }
-        } finally {
-            lock.unlock();
-        }
-        lookupFinished(endpoint, error, refresh);
+                    log.info("[{}] Resetting the position of {} to offset {} ({})", settings.clientId(), ps.tp,
+                            listed.offset(), ps.resetStrategy);
+                    ps.moveTo(listed.offset(), listed.leaderEpoch(), PartitionState.Phase.FETCHING);
+                    ps.fetchedLeaderEpoch = a.leaderEpoch();
+                });
     }
 
     // ---- validation after a leader change -------------------------------------------------------------------
@@ -231,6 +212,40 @@ final class PositionUpdater {
 
     private void applyValidations(Endpoint endpoint, Map<TopicPartition, Asked> asked,
             Map<TopicPartition, OffsetRequests.EpochEnd> result, Throwable error) {
+        if (Futures.unwrap(error) instanceof UnsupportedVersionException) {
+            // A broker without OffsetForLeaderEpoch cannot tell: fetch from the position as it is.
+            ReentrantLock lock = subscriptions.lock();
+            lock.lock();
+            try {
+                for (Asked a : asked.values()) {
+                    a.owner().lookupInFlight = false;
+                    PartitionState ps = current(a);
+                    if (ps != null && ps.phase == PartitionState.Phase.AWAIT_VALIDATION) {
+                        ps.phase = PartitionState.Phase.FETCHING;
+                    }
+                }
+            } finally {
+                lock.unlock();
+            }
+            lookupFinished(endpoint, null, null);
+            return;
+        }
+        applyAnswers(endpoint, asked, result, error, OffsetRequests.EpochEnd::error,
+                PartitionState.Phase.AWAIT_VALIDATION, (ps, end, a) -> validated(ps, end, a.leaderEpoch()));
+    }
+
+    /** What to do with one partition's successful answer; lock held. */
+    @FunctionalInterface
+    private interface OnAnswer<T> {
+        void apply(PartitionState ps, T answer, Asked asked);
+    }
+
+    /**
+     * Applies a lookup's answers under the lock to the partitions still in {@code expected} with the state asked
+     * about: failures back off (and refresh metadata when the error says so), answers go to {@code onAnswer}.
+     */
+    private <T> void applyAnswers(Endpoint endpoint, Map<TopicPartition, Asked> asked, Map<TopicPartition, T> result,
+            Throwable error, Function<T, Errors> errorOf, PartitionState.Phase expected, OnAnswer<T> onAnswer) {
         Errors refresh = null;
         ReentrantLock lock = subscriptions.lock();
         lock.lock();
@@ -239,22 +254,19 @@ final class PositionUpdater {
             for (Map.Entry<TopicPartition, Asked> e : asked.entrySet()) {
                 e.getValue().owner().lookupInFlight = false;
                 PartitionState ps = current(e.getValue());
-                if (ps == null || ps.phase != PartitionState.Phase.AWAIT_VALIDATION) {
+                if (ps == null || ps.phase != expected) {
                     continue;
                 }
-                OffsetRequests.EpochEnd end = result.get(e.getKey());
-                if (error != null || end == null || end.error() != Errors.NONE) {
-                    if (end != null && end.error() == Errors.UNSUPPORTED_VERSION) {
-                        ps.phase = PartitionState.Phase.FETCHING;
-                        continue;
-                    }
+                T answer = result.get(e.getKey());
+                Errors code = answer == null ? null : errorOf.apply(answer);
+                if (error != null || code != Errors.NONE) {
                     ps.nextLookupMs = now + settings.retryBackoff().backoffMs(0);
-                    if (end != null && MetadataManager.invalidates(end.error())) {
-                        refresh = end.error();
+                    if (code != null && MetadataManager.invalidates(code)) {
+                        refresh = code;
                     }
                     continue;
                 }
-                validated(ps, end, e.getValue().leaderEpoch());
+                onAnswer.apply(ps, answer, e.getValue());
             }
         } finally {
             lock.unlock();

@@ -11,8 +11,6 @@ import io.brook.consumer.ConsumerRecords;
 import io.brook.consumer.NoOffsetForPartitionException;
 import io.brook.consumer.OffsetAndTimestamp;
 import io.brook.consumer.WakeupException;
-import io.brook.testkit.KafkaCluster;
-import io.brook.testkit.junit.KafkaClusterExtension;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,28 +23,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Brook's consumer with partitions assigned by hand, against a real broker; data produced by kafka-clients. */
-@ExtendWith(KafkaClusterExtension.class)
-class ConsumerAssignIT {
-    private KafkaCluster cluster;
-    private KafkaSide kafka;
-
-    @BeforeEach
-    void connect(KafkaCluster cluster) {
-        this.cluster = cluster;
-        this.kafka = new KafkaSide(cluster.bootstrapServers());
-    }
-
-    @AfterEach
-    void close() {
-        kafka.close();
-    }
-
+class ConsumerAssignIT extends ConsumerItBase {
     private Consumer<byte[], byte[]> consumer(Map<String, Object> extra) {
         Map<String, Object> config = new HashMap<>();
         config.put("bootstrap.servers", cluster.bootstrapServers());

@@ -46,13 +46,7 @@ class ConsumerFailoverIT {
         try (KafkaSide kafka = new KafkaSide(cluster.bootstrapServers())) {
             kafka.admin().createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 3)
                     .configs(Map.of("min.insync.replicas", "2")))).all().get(60, TimeUnit.SECONDS);
-            Map<String, Object> config = new HashMap<>();
-            config.put("bootstrap.servers", cluster.bootstrapServers());
-            config.put("group.id", group);
-            config.put("auto.offset.reset", "earliest");
-            config.put("session.timeout.ms", ConsumerGroupIT.SESSION_MS);
-            config.put("heartbeat.interval.ms", 500);
-            config.put("enable.auto.commit", false);
+            Map<String, Object> config = ConsumerItBase.groupConfig(cluster.bootstrapServers(), group);
             config.put("request.timeout.ms", 5_000);
             workers.add(new GroupWorker("a", config, List.of(topic), log));
             workers.add(new GroupWorker("b", config, List.of(topic), log));

@@ -10,8 +10,6 @@ import io.brook.consumer.Consumer;
 import io.brook.consumer.ConsumerRecord;
 import io.brook.consumer.PollIntervalExceededException;
 import io.brook.consumer.RebalanceListener;
-import io.brook.testkit.KafkaCluster;
-import io.brook.testkit.junit.KafkaClusterExtension;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -29,40 +27,12 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Brook consumers in groups on a real broker: assignment, hand-over on leave and on silence, commits. */
-@ExtendWith(KafkaClusterExtension.class)
-class ConsumerGroupIT {
-    /** The shortest session the shared cluster allows (the broker's group.min.session.timeout.ms default). */
-    static final int SESSION_MS = 6_000;
-
-    private KafkaCluster cluster;
-    private KafkaSide kafka;
-
-    @BeforeEach
-    void connect(KafkaCluster cluster) {
-        this.cluster = cluster;
-        this.kafka = new KafkaSide(cluster.bootstrapServers());
-    }
-
-    @AfterEach
-    void close() {
-        kafka.close();
-    }
-
+class ConsumerGroupIT extends ConsumerItBase {
     Map<String, Object> config(String group) {
-        Map<String, Object> c = new HashMap<>();
-        c.put("bootstrap.servers", cluster.bootstrapServers());
-        c.put("group.id", group);
-        c.put("auto.offset.reset", "earliest");
-        c.put("session.timeout.ms", SESSION_MS);
-        c.put("heartbeat.interval.ms", 500);
-        c.put("enable.auto.commit", false);
-        return c;
+        return groupConfig(cluster.bootstrapServers(), group);
     }
 
     @Test

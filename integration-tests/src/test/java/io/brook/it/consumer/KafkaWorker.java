@@ -40,7 +40,7 @@ final class KafkaWorker implements AutoCloseable {
         c.put(ConsumerConfig.GROUP_ID_CONFIG, group);
         c.put(ConsumerConfig.CLIENT_ID_CONFIG, name);
         c.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, assignorClass);
-        c.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, ConsumerGroupIT.SESSION_MS);
+        c.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, ConsumerItBase.SESSION_MS);
         c.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 500);
         c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

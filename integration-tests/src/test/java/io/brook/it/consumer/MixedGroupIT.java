@@ -3,10 +3,7 @@ package io.brook.it.consumer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.brook.common.TopicPartition;
-import io.brook.testkit.KafkaCluster;
-import io.brook.testkit.junit.KafkaClusterExtension;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,9 +11,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -24,22 +18,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Brook and kafka-clients consumers in one group: whoever leads, the partitions are shared with each owned by
  * exactly one member, and every record is consumed once (the ConsumerProtocol formats and the assignors agree).
  */
-@ExtendWith(KafkaClusterExtension.class)
-class MixedGroupIT {
-    private KafkaCluster cluster;
-    private KafkaSide kafka;
-
-    @BeforeEach
-    void connect(KafkaCluster cluster) {
-        this.cluster = cluster;
-        this.kafka = new KafkaSide(cluster.bootstrapServers());
-    }
-
-    @AfterEach
-    void close() {
-        kafka.close();
-    }
-
+class MixedGroupIT extends ConsumerItBase {
     @ParameterizedTest
     @CsvSource({"range, org.apache.kafka.clients.consumer.RangeAssignor",
         "cooperative-sticky, org.apache.kafka.clients.consumer.CooperativeStickyAssignor"})
@@ -48,13 +27,7 @@ class MixedGroupIT {
         String group = "mixed-" + UUID.randomUUID();
         kafka.createTopic(topic, 6, 1);
         ConcurrentLinkedQueue<GroupWorker.Consumed> log = new ConcurrentLinkedQueue<>();
-        Map<String, Object> brookConfig = new HashMap<>();
-        brookConfig.put("bootstrap.servers", cluster.bootstrapServers());
-        brookConfig.put("group.id", group);
-        brookConfig.put("auto.offset.reset", "earliest");
-        brookConfig.put("session.timeout.ms", ConsumerGroupIT.SESSION_MS);
-        brookConfig.put("heartbeat.interval.ms", 500);
-        brookConfig.put("enable.auto.commit", false);
+        Map<String, Object> brookConfig = groupConfig(cluster.bootstrapServers(), group);
         brookConfig.put("partition.assignment.strategy", brookAssignor);
         List<AutoCloseable> members = new ArrayList<>();
         List<Supplier<Set<TopicPartition>>> owned = new ArrayList<>();
