@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -54,6 +55,7 @@ final class BackgroundLoop {
     private final OffsetCommitter committer;
     private final PositionUpdater positions;
     private final Fetcher fetcher;
+    private final LongSupplier lastPollMs;
     private final List<ListOffsetsCall> lookups = new ArrayList<>();
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private Scheduler.Cancellable timer;
@@ -61,6 +63,7 @@ final class BackgroundLoop {
     private long matchedSnapshotVersion = -1L;
     private WantedTopics wanted;
     private Set<String> leaderTopics = Set.of();
+    private boolean metadataStarted;
     private volatile boolean stopped;
     /** Completed when the LeaveGroup sent for {@link #leaveGroup} is answered. */
     private CompletableFuture<Void> leaving;
@@ -68,11 +71,12 @@ final class BackgroundLoop {
     /**
      * @param membership the group state machine, or null without {@code group.id}
      * @param committer the offset committer, or null without {@code group.id}
+     * @param lastPollMs when the application's last poll() started (monotonic ms)
      */
     BackgroundLoop(ConsumerSettings settings, Executor executor, Scheduler scheduler, Time time,
             SubscriptionState subscriptions, MetadataManager metadata, RequestSender sender,
             RequestSender coordinatorSender, GroupMembership membership, OffsetCommitter committer,
-            PositionUpdater positions, Fetcher fetcher) {
+            PositionUpdater positions, Fetcher fetcher, LongSupplier lastPollMs) {
         this.settings = settings;
         this.executor = executor;
         this.scheduler = scheduler;
@@ -85,6 +89,7 @@ final class BackgroundLoop {
         this.committer = committer;
         this.positions = positions;
         this.fetcher = fetcher;
+        this.lastPollMs = lastPollMs;
         metadata.addListener(snapshot -> wake());
     }
 
@@ -176,14 +181,16 @@ final class BackgroundLoop {
         matchPattern();
         updateWantedTopics();
         if (membership != null) {
+            membership.polled(lastPollMs.getAsLong());
             for (GroupRequest request : membership.poll(nowMs)) {
                 dispatch(request);
             }
         }
+        // Positions first: a committed-offset lookup they start goes out with the committer's turn below.
+        positions.poll(nowMs);
         if (committer != null) {
             committer.poll(nowMs);
         }
-        positions.poll(nowMs);
         lookups.removeIf(ListOffsetsCall::isDone);
         for (ListOffsetsCall call : List.copyOf(lookups)) {
             call.poll(nowMs);
@@ -255,6 +262,10 @@ final class BackgroundLoop {
         if (!next.equals(wanted)) {
             wanted = next;
             metadata.setWantedTopics(next);
+        }
+        if (!metadataStarted && subscriptions.mode() != SubscriptionState.Mode.NONE) {
+            metadataStarted = true;
+            metadata.start();
         }
     }
 

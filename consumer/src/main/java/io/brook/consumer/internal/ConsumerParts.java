@@ -39,6 +39,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,6 +62,8 @@ final class ConsumerParts<K, V> {
     final ThreadScheduler scheduler;
     final MetadataManager metadata;
     final Signal signal;
+    /** When the application's last poll() started (monotonic ms); written by the polling thread. */
+    final AtomicLong lastPollMs;
     final SubscriptionState subscriptions;
     final FetchBuffer buffer;
     final RecordCollector<K, V> collector;
@@ -105,6 +108,7 @@ final class ConsumerParts<K, V> {
                 sender, DnsBootstrapResolver.system(bootstrap, config.get(CommonConfigs.CLIENT_DNS_LOOKUP),
                         network.lookupExecutor()), time, scheduler, WantedTopics.none());
         this.signal = new Signal();
+        this.lastPollMs = new AtomicLong(time.monotonicMs());
         this.subscriptions = new SubscriptionState(settings.resetStrategy(), groupId != null,
                 settings.isolationLevel(), signal);
         this.buffer = new FetchBuffer(settings.fetchMaxBytes());
@@ -120,14 +124,15 @@ final class ConsumerParts<K, V> {
         Fetcher fetcher = new Fetcher(settings, subscriptions, buffer, metadata, sender, ByteBufAllocator.DEFAULT,
                 time, observer);
         this.loop = new BackgroundLoop(settings, scheduler, scheduler, time, subscriptions, metadata, sender,
-                coordinatorSender, membership, committer, positions, fetcher);
+                coordinatorSender, membership, committer, positions, fetcher, lastPollMs::get);
         holder.loop = loop;
         waking.wakes(loop);
         wakingCoordinator.wakes(loop);
         this.collector = new RecordCollector<>(subscriptions, buffer, keys, values, loop::wake);
         this.waits = new Waits(signal, time);
         this.callbacks = new CallbackExecutor(clientId);
-        metadata.start();
+        // The metadata manager starts with the first subscription or assignment (BackgroundLoop.updateWantedTopics),
+        // so that its first request already asks for the consumer's topics.
     }
 
     /** Lets the group state machine reach the loop, which is built after it. */

@@ -208,8 +208,11 @@ public final class DefaultConsumer<K, V> implements Consumer<K, V> {
             }
             long startMs = parts.time.monotonicMs();
             long deadlineMs = startMs + Math.min(timeout.toMillis(), Long.MAX_VALUE / 4);
-            if (parts.membership != null) {
-                parts.loop.submit(() -> parts.membership.polled(startMs));
+            // Published for the background thread's max.poll.interval.ms check; it reads the value on every pass,
+            // so a poll costs no hand-over. A poll after a long pause wakes it, in case it must rejoin.
+            long previous = parts.lastPollMs.getAndSet(startMs);
+            if (parts.membership != null && startMs - previous > settings.heartbeatIntervalMs()) {
+                parts.loop.wake();
             }
             maybeAutoCommit(startMs);
             while (true) {

@@ -128,12 +128,19 @@ final class GroupMembership {
 
     // ---- inputs from the consumer -------------------------------------------------------------------------
 
-    /** The application called poll() at {@code nowMs}: the max.poll.interval.ms timer starts over. */
-    void polled(long nowMs) {
-        lastPollMs = nowMs;
+    /**
+     * The application's last poll() started at {@code pollMs}: the max.poll.interval.ms timer starts over. Called
+     * with the same value again does nothing; a member that left because it did not poll in time rejoins on the first
+     * poll after the polling thread ran its lost-partitions step.
+     */
+    void polled(long pollMs) {
+        if (pollMs <= lastPollMs) {
+            return;
+        }
+        lastPollMs = pollMs;
         if (pollTimedOut && outstandingStep == null && queuedSteps.isEmpty()) {
             pollTimedOut = false;
-            requestRejoin("the application polled again after exceeding max.poll.interval.ms", nowMs);
+            requestRejoin("the application polled again after exceeding max.poll.interval.ms", pollMs);
         }
     }
 
