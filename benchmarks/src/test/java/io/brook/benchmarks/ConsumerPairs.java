@@ -106,6 +106,10 @@ public final class ConsumerPairs {
                     }
                     table.append(row(w, mode, brook, kafka));
                 }
+                // A workload's topic takes up to 0.6 GB: gone before the next one is written.
+                try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+                    admin.deleteTopics(List.of(w.topic(runId))).all().get(60, TimeUnit.SECONDS);
+                }
             }
             System.out.println(table);
             if (opts.containsKey("out")) {

@@ -130,6 +130,14 @@ class ConsumerGroupIT extends ConsumerItBase {
             while (read < 200) {
                 read += first.poll(Duration.ofMillis(200)).count();
             }
+            // An asynchronous commit completes on a Brook callback thread; the synchronous one after it wins.
+            // (A callback added after completion runs on the caller's thread: try until one was added before.)
+            String thread = Thread.currentThread().getName();
+            for (int i = 0; i < 10 && thread.equals(Thread.currentThread().getName()); i++) {
+                thread = first.commitAsync(Map.of(p0, new OffsetAndMetadata(5), p1, new OffsetAndMetadata(6)))
+                        .thenApply(v -> Thread.currentThread().getName()).get(30, TimeUnit.SECONDS);
+            }
+            assertThat(thread).contains("-callbacks-");
             first.commitSync(Map.of(p0, new OffsetAndMetadata(37, "resume-here"), p1, new OffsetAndMetadata(61)));
             assertThat(first.committed(Set.of(p0, p1))).containsEntry(p0, new OffsetAndMetadata(37, "resume-here"))
                     .containsEntry(p1, new OffsetAndMetadata(61));
