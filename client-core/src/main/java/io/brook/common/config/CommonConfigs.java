@@ -121,9 +121,10 @@ public final class CommonConfigs {
     public static final ConfigKey<SecurityProtocol> SECURITY_PROTOCOL = ConfigKey.builder("security.protocol",
                     ConfigType.enumOf(SecurityProtocol.class))
             .defaultValue(SecurityProtocol.PLAINTEXT)
-            .validator(Validators.oneOf("TLS and SASL are not yet supported by Brook", List.of(SecurityProtocol.PLAINTEXT)))
             .importance(MEDIUM)
-            .documentation("The protocol used to reach brokers. Only PLAINTEXT is supported so far.")
+            .documentation("The protocol used to reach brokers: PLAINTEXT, SSL (TLS), SASL_PLAINTEXT (SASL "
+                    + "authentication without encryption) or SASL_SSL (SASL over TLS). The ssl.* and sasl.* keys "
+                    + "configure the latter three.")
             .build();
 
     public static final ConfigKey<MetadataRecoveryStrategy> METADATA_RECOVERY_STRATEGY = ConfigKey.builder(
@@ -182,6 +183,7 @@ public final class CommonConfigs {
             .add(RECEIVE_BUFFER_BYTES)
             .add(CLIENT_DNS_LOOKUP)
             .add(SECURITY_PROTOCOL)
+            .include(SecurityConfigs.DEFINITION)
             .add(METADATA_RECOVERY_STRATEGY)
             .add(METADATA_RECOVERY_REBOOTSTRAP_TRIGGER_MS)
             .add(API_VERSION_PINS)

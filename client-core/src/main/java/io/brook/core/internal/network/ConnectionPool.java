@@ -119,6 +119,12 @@ final class ConnectionPool {
         return slot == null ? 0 : slot.queuedCount();
     }
 
+    /** The deadline checks run so far by the endpoint's default connection; for tests. */
+    long ticks(Endpoint endpoint) {
+        ConnectionSlot slot = existing(endpoint, ConnectionRole.DEFAULT);
+        return slot == null ? 0 : slot.ticks();
+    }
+
     private synchronized ConnectionSlot existing(Endpoint endpoint, ConnectionRole role) {
         return slots.get(SlotKey.of(endpoint, role));
     }

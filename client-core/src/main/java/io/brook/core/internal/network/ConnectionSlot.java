@@ -128,6 +128,7 @@ final class ConnectionSlot {
     /** The READY connection; volatile only for {@link #inFlightCount()}, written on the loop. */
     private volatile BrokerConnection connection;
     private ScheduledFuture<?> tick;
+    private volatile long ticks;
 
     ConnectionSlot(Endpoint endpoint, EventLoop loop, Settings settings) {
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
@@ -225,6 +226,16 @@ final class ConnectionSlot {
             done.complete(null);
         }
         return done;
+    }
+
+    /** Queues {@code task} on the loop even when called there; false if the loop refuses (shutting down). */
+    private boolean later(Runnable task) {
+        try {
+            loop.execute(task);
+            return true;
+        } catch (RejectedExecutionException e) {
+            return false;
+        }
     }
 
     private boolean onLoop(Runnable task) {
@@ -452,8 +463,19 @@ final class ConnectionSlot {
             // failure (refused, timed out) is the reason if there is one. Otherwise the handshake handler normally
             // reports first; this covers a close it did not see.
             Throwable connectFailure = connectFuture.isDone() ? connectFuture.cause() : null;
-            onSetupFailed(ch, connectFailure != null ? connectFailure
-                    : new NetworkException("Connection to " + endpoint + " closed during setup"));
+            if (connectFailure != null) {
+                onSetupFailed(ch, connectFailure);
+                return;
+            }
+            // Netty completes the close future first and queues the pipeline's channel-inactive after it (this
+            // listener runs before that task is queued). Two hops put the fallback after the pipeline, so that a
+            // handshake handler (TLS, SASL, ApiVersions) names the reason first, typed: e.g. a TLS handshake that
+            // the peer hung up on is a plaintext port.
+            Runnable report = () -> onSetupFailed(ch, new NetworkException("Connection to " + endpoint
+                    + " closed during setup"));
+            if (!later(() -> later(report))) {
+                report.run(); // the loop is shutting down: no handler will speak
+            }
             return;
         }
         if (connection != null && connection.channel() == ch) {
@@ -489,7 +511,13 @@ final class ConnectionSlot {
         }
     }
 
+    /** How many deadline checks have run; a test seam, so checks can be awaited instead of slept for. */
+    long ticks() {
+        return ticks;
+    }
+
     private void onTick() {
+        ticks++;
         long nowMs = time.monotonicMs();
         for (OutgoingRequest expired : queue.expire(nowMs)) {
             expired.future().completeExceptionally(NetworkErrors.timedOutQueued(expired, endpoint, state.name()));

@@ -154,6 +154,11 @@ public final class NetworkClient implements AutoCloseable {
         return pool.queuedCount(endpoint, ConnectionRole.DEFAULT);
     }
 
+    /** Deadline checks run so far by the endpoint's connection; for tests that must see one happen. */
+    long connectionTicks(Endpoint endpoint) {
+        return pool.ticks(endpoint);
+    }
+
     /** The endpoint's connection state; for tests and diagnostics. */
     ConnectionSlot.State connectionState(Endpoint endpoint) {
         return pool.state(endpoint);

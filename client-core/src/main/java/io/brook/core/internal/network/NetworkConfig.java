@@ -1,5 +1,6 @@
 package io.brook.core.internal.network;
 
+import io.brook.core.internal.security.SecuritySettings;
 import io.brook.protocol.ApiKey;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -38,6 +39,8 @@ import java.util.Objects;
  *   <tr><td>maxQueuedPerConnection</td><td>brook.max.queued.requests.per.connection</td><td>1000: requests
  *       waiting to be written on one connection; beyond it a request fails with
  *       {@code RequestQueueFullException}</td></tr>
+ *   <tr><td>security</td><td>security.protocol, ssl.*, sasl.*</td><td>PLAINTEXT: TLS and SASL settings, built by
+ *       {@code SecurityConfigMapping}</td></tr>
  * </table>
  */
 public record NetworkConfig(
@@ -54,7 +57,8 @@ public record NetworkConfig(
         Map<ApiKey, VersionRange> versionPins,
         int ioThreads,
         int maxInFlightPerConnection,
-        int maxQueuedPerConnection) {
+        int maxQueuedPerConnection,
+        SecuritySettings security) {
 
     public static final long DEFAULT_REQUEST_TIMEOUT_MS = 30_000L;
     public static final long DEFAULT_SOCKET_CONNECTION_SETUP_TIMEOUT_MS = 10_000L;
@@ -118,6 +122,7 @@ public record NetworkConfig(
         if (maxQueuedPerConnection < 1) {
             throw new IllegalArgumentException("maxQueuedPerConnection must be >= 1: " + maxQueuedPerConnection);
         }
+        Objects.requireNonNull(security, "security");
     }
 
     /** A builder holding every default, for {@code clientId}. */
@@ -163,6 +168,7 @@ public record NetworkConfig(
         private int ioThreads = DEFAULT_IO_THREADS;
         private int maxInFlightPerConnection = DEFAULT_MAX_IN_FLIGHT_PER_CONNECTION;
         private int maxQueuedPerConnection = DEFAULT_MAX_QUEUED_PER_CONNECTION;
+        private SecuritySettings security = SecuritySettings.PLAINTEXT;
 
         private Builder(String clientId) {
             this.clientId = clientId;
@@ -244,11 +250,17 @@ public record NetworkConfig(
             return this;
         }
 
+        /** TLS and SASL; {@link SecuritySettings#PLAINTEXT} by default. */
+        public Builder security(SecuritySettings v) {
+            this.security = v;
+            return this;
+        }
+
         public NetworkConfig build() {
             return new NetworkConfig(clientId, requestTimeoutMs, socketConnectionSetupTimeoutMs,
                     socketConnectionSetupTimeoutMaxMs, reconnectBackoffMs, reconnectBackoffMaxMs, connectionsMaxIdleMs,
                     maxResponseSizeBytes, sendBufferBytes, receiveBufferBytes, versionPins, ioThreads,
-                    maxInFlightPerConnection, maxQueuedPerConnection);
+                    maxInFlightPerConnection, maxQueuedPerConnection, security);
         }
     }
 }

@@ -60,8 +60,15 @@ final class NetworkErrors {
                 + " ms before it could be sent (connection " + connectionState + ")");
     }
 
-    /** A send while the endpoint is backing off after failed connection attempts; retriable. */
-    static NetworkException backingOff(Endpoint endpoint, int failures, long remainingMs, Throwable lastFailure) {
+    /**
+     * A send while the endpoint is backing off after failed connection attempts: retriable, unless the last attempt
+     * failed for good (TLS or SASL authentication, a broker too old): then that typed, non-retriable error itself,
+     * so callers stop at once instead of retrying into the same refusal.
+     */
+    static BrookException backingOff(Endpoint endpoint, int failures, long remainingMs, Throwable lastFailure) {
+        if (lastFailure instanceof BrookException b && !b.isRetriable()) {
+            return b;
+        }
         return new NetworkException("Not connecting to " + endpoint + " for another " + remainingMs + " ms after "
                 + failures + " failed attempt(s); last failure: " + describe(lastFailure), lastFailure);
     }

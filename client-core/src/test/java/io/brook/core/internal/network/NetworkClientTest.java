@@ -225,8 +225,9 @@ class NetworkClientTest {
         assertThat(broker.openConnections()).isEqualTo(1);
 
         time.advance(59_000);
-        // Several idle-check ticks pass in real time; the connection is not idle long enough yet.
-        sleep(100);
+        // Wait for two idle checks that saw the advanced clock; the connection is not idle long enough yet.
+        long ticks = client.connectionTicks(endpoint);
+        Poll.until(() -> client.connectionTicks(endpoint) >= ticks + 2);
         assertThat(client.connectionState(endpoint)).isEqualTo(ConnectionSlot.State.READY);
 
         time.advance(1_000);
@@ -507,14 +508,6 @@ class NetworkClientTest {
         return causeOf(f);
     }
 
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
-    }
 
     /** Test callbacks run here, off the event loop, as an owner's thread would. */
     private static final java.util.concurrent.ExecutorService CALLBACKS = java.util.concurrent.Executors
