@@ -38,7 +38,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * Drives {@code kafka-clients} through the work an application does, so that {@link RequestCapture} sees the
  * requests it sends naturally: an Admin (topics, configs, partitions, offsets, records, groups, producers,
  * transactions, ACLs), an idempotent and a transactional producer, a classic group consumer (twice, so that the
- * second validates the committed position), and a consumer of the KIP-848 protocol. Every client's id starts
+ * second validates the committed position), a consumer of the KIP-848 protocol, and an Admin that authenticates
+ * with SASL/PLAIN. Every client's id starts
  * with {@link #CLIENT_ID_PREFIX}.
  *
  * <p>A step that fails is logged and skipped (ACL calls fail with SECURITY_DISABLED on a broker without an
@@ -48,6 +49,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 final class KafkaClientsTour {
     static final String CLIENT_ID_PREFIX = "golden-";
+    static final String SASL_USER = "golden";
     private static final String TOPIC = "golden-requests";
     private static final String CLASSIC_GROUP = "golden-classic-group";
     private static final String CONSUMER_GROUP = "golden-consumer-group";
@@ -56,10 +58,18 @@ final class KafkaClientsTour {
     private static final int RECORDS = 6;
 
     private final String bootstrapServers;
+    private final Map<String, String> saslClient;
+    private final String saslPassword;
     private final List<String> failedSteps = new ArrayList<>();
 
-    KafkaClientsTour(String bootstrapServers) {
+    /**
+     * @param saslClient the properties that reach the broker's SASL_PLAINTEXT listener (bootstrap servers and
+     *     security protocol), for an Admin that authenticates as {@link #SASL_USER} with SASL/PLAIN
+     */
+    KafkaClientsTour(String bootstrapServers, Map<String, String> saslClient, String saslPassword) {
         this.bootstrapServers = bootstrapServers;
+        this.saslClient = saslClient;
+        this.saslPassword = saslPassword;
     }
 
     /** Runs every step; returns the steps that failed, with their error. */
@@ -87,7 +97,20 @@ final class KafkaClientsTour {
             step("delete groups", () -> admin.deleteConsumerGroups(List.of(CLASSIC_GROUP, CONSUMER_GROUP)).all());
             step("delete topic", () -> admin.deleteTopics(List.of(TOPIC)).all());
         }
+        authenticate();
         return failedSteps;
+    }
+
+    /** SaslHandshake and SaslAuthenticate: an Admin that logs in with SASL/PLAIN before asking anything. */
+    private void authenticate() {
+        Properties props = common("sasl-admin");
+        props.putAll(saslClient);
+        props.put("sasl.mechanism", "PLAIN");
+        props.put("sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required username=\""
+                + SASL_USER + "\" password=\"" + saslPassword + "\";");
+        try (Admin admin = Admin.create(props)) {
+            step("describe cluster over SASL/PLAIN", () -> admin.describeCluster().nodes());
+        }
     }
 
     private void produceIdempotently() {

@@ -2,7 +2,7 @@ package io.brook.it.golden;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.brook.it.golden.RecordingProxy.CapturedRequest;
+import io.brook.it.golden.RequestRecorder.CapturedRequest;
 import io.brook.protocol.ApiKey;
 import io.brook.protocol.ApiMessage;
 import io.brook.protocol.RequestHeader;
@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link RecordingProxy} against a stand-in broker (a loopback socket that reads everything, then answers): bytes
+ * {@link RecordingProxy} and {@link RequestRecorder} against a stand-in broker (a loopback socket that reads everything, then answers): bytes
  * pass unchanged both ways, and only the first body of each (API, version) from a recorded client is kept, header
  * stripped.
  */
@@ -41,8 +41,9 @@ class RecordingProxyTest {
         sent.writeBytes(rawFrame((short) 75, (short) 0, "golden-admin")); // an API Brook does not know
         sent.writeBytes(rawFrame(ApiKey.FETCH.id(), (short) 99, "golden-consumer"));
 
+        RequestRecorder recorder = new RequestRecorder(id -> id != null && id.startsWith("golden-"));
         try (ServerSocket broker = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-             RecordingProxy proxy = RecordingProxy.open(id -> id != null && id.startsWith("golden-"))) {
+             RecordingProxy proxy = RecordingProxy.open(recorder)) {
             CompletableFuture<byte[]> brokerSaw = CompletableFuture.supplyAsync(() -> answerOnce(broker));
             proxy.relayTo("127.0.0.1:" + broker.getLocalPort() + ",127.0.0.1:1");
             byte[] answer;
@@ -54,14 +55,14 @@ class RecordingProxyTest {
 
             assertThat(brokerSaw.get(10, TimeUnit.SECONDS)).isEqualTo(sent.toByteArray());
             assertThat(answer).isEqualTo(ANSWER);
-            List<CapturedRequest> captured = proxy.captured();
+            List<CapturedRequest> captured = recorder.captured();
             assertThat(captured).hasSize(1);
             CapturedRequest kept = captured.get(0);
             assertThat(kept.key()).isEqualTo(ApiKey.METADATA);
             assertThat(kept.version()).isEqualTo((short) 12);
             assertThat(kept.clientId()).isEqualTo("golden-admin");
             assertThat(kept.body()).isEqualTo(body(first, (short) 12));
-            assertThat(proxy.notKept()).containsExactly("Fetch v99", "key 75 v0");
+            assertThat(recorder.notKept()).containsExactly("Fetch v99", "key 75 v0");
             assertThat(proxy.connections()).isEqualTo(1);
         }
     }
