@@ -13,9 +13,11 @@ import java.util.concurrent.CompletableFuture;
  *
  * <h2>Contract shared by every call</h2>
  * <ul>
- *   <li>Thread-safe; no call blocks except {@link #close()}. Futures complete on one of the client's network
- *       threads: don't block in their callbacks (hand heavy work to your own executor with the future's
- *       {@code *Async} methods).
+ *   <li>Thread-safe; no call blocks except {@link #close()}. Futures complete on the client's callback thread
+ *       ({@code brook-<clientId>-callbacks-<n>}), never on a network or admin thread, in the order the calls
+ *       completed. A callback may block, even on another call of this client ({@code admin.listTopics().get()}
+ *       inside {@code thenAccept}): completions waiting behind it move to a new callback thread after 200 ms.
+ *       Long work still belongs on your own executor (the future's {@code *Async} methods).
  *   <li>Arguments are checked before anything is sent: a {@code null} collection or element throws
  *       {@link NullPointerException}; an invalid topic name throws
  *       {@link io.brook.common.errors.InvalidTopicException}; other bad arguments throw
@@ -133,8 +135,8 @@ public interface Admin extends AutoCloseable {
     /**
      * Stops accepting calls, lets pending calls finish for up to {@code timeout}, then fails those still pending
      * with {@link AdminClosedException}, closes the connections and stops the client's threads. Returns within
-     * {@code timeout} plus the time to close the connections. Idempotent. Must not be called from a future's
-     * callback running on the client's own threads.
+     * {@code timeout} plus the time to close the connections. Idempotent. May be called from a future's callback:
+     * it then returns without waiting for the callback thread it runs on, which ends once the callback returns.
      */
     void close(Duration timeout);
 }

@@ -3,6 +3,10 @@ package io.brook.admin.internal;
 import io.brook.admin.NewTopic;
 import io.brook.common.errors.ApiException;
 import io.brook.common.errors.BrookException;
+import io.brook.core.internal.call.CallHandler;
+import io.brook.core.internal.call.CallRequest;
+import io.brook.core.internal.call.SingleRequestHandler;
+import io.brook.core.internal.call.Step;
 import io.brook.core.internal.network.Endpoint;
 import io.brook.protocol.ApiMessage;
 import io.brook.protocol.Errors;
@@ -23,9 +27,9 @@ import java.util.Objects;
  * created topics with a leader per partition. Fails with the typed errors of the failed topics, in the caller's
  * order, once all are settled.
  *
- * <p>Confined to its call (see {@link AdminHandler}).
+ * <p>Confined to its call (see {@link CallHandler}).
  */
-public final class CreateTopicsHandler implements AdminHandler<Void> {
+public final class CreateTopicsHandler implements SingleRequestHandler<Void> {
     static final String CALL = "createTopics";
 
     private final List<NewTopic> topics;
@@ -64,7 +68,7 @@ public final class CreateTopicsHandler implements AdminHandler<Void> {
     }
 
     @Override
-    public AdminRequest nextRequest(long remainingMs) {
+    public CallRequest nextRequest(long remainingMs) {
         if (propagation != null) {
             return propagation.nextRequest();
         }
@@ -77,11 +81,11 @@ public final class CreateTopicsHandler implements AdminHandler<Void> {
                 .timeoutMs((int) Math.min(Integer.MAX_VALUE, remainingMs))
                 .validateOnly(validateOnly)
                 .build();
-        return AdminRequest.toAnyBroker(body);
+        return CallRequest.toAnyBroker(body);
     }
 
     @Override
-    public Step<Void> onResponse(AdminRequest request, Endpoint from, ApiMessage response) {
+    public Step<Void> onResponse(CallRequest request, Endpoint from, ApiMessage response) {
         if (propagation != null) {
             BrookException lacking = propagation.onResponse(from, (MetadataResponse) response);
             if (lacking != null) {

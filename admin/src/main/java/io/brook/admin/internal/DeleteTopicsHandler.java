@@ -2,6 +2,10 @@ package io.brook.admin.internal;
 
 import io.brook.common.errors.ApiException;
 import io.brook.common.errors.BrookException;
+import io.brook.core.internal.call.CallHandler;
+import io.brook.core.internal.call.CallRequest;
+import io.brook.core.internal.call.SingleRequestHandler;
+import io.brook.core.internal.call.Step;
 import io.brook.core.internal.network.Capability;
 import io.brook.core.internal.network.Endpoint;
 import io.brook.protocol.ApiMessage;
@@ -27,9 +31,9 @@ import java.util.UUID;
  * <p>A topic reported unknown after an attempt whose outcome is unknown (no response, or the broker timed out)
  * counts as deleted: that attempt most likely deleted it.
  *
- * <p>Confined to its call (see {@link AdminHandler}).
+ * <p>Confined to its call (see {@link CallHandler}).
  */
-public final class DeleteTopicsHandler implements AdminHandler<Void> {
+public final class DeleteTopicsHandler implements SingleRequestHandler<Void> {
     static final String CALL = "deleteTopics";
 
     private final List<String> topics;
@@ -58,7 +62,7 @@ public final class DeleteTopicsHandler implements AdminHandler<Void> {
     }
 
     @Override
-    public AdminRequest nextRequest(long remainingMs) {
+    public CallRequest nextRequest(long remainingMs) {
         if (propagation != null) {
             return propagation.nextRequest();
         }
@@ -70,11 +74,11 @@ public final class DeleteTopicsHandler implements AdminHandler<Void> {
                 .topics(states)
                 .timeoutMs((int) Math.min(Integer.MAX_VALUE, remainingMs))
                 .build();
-        return AdminRequest.toAnyBroker(body).requiring(Capability.DELETE_TOPICS_BY_STATE);
+        return CallRequest.toAnyBroker(body).requiring(Capability.DELETE_TOPICS_BY_STATE);
     }
 
     @Override
-    public Step<Void> onResponse(AdminRequest request, Endpoint from, ApiMessage response) {
+    public Step<Void> onResponse(CallRequest request, Endpoint from, ApiMessage response) {
         if (propagation != null) {
             BrookException lacking = propagation.onResponse(from, (MetadataResponse) response);
             if (lacking != null) {
@@ -86,11 +90,11 @@ public final class DeleteTopicsHandler implements AdminHandler<Void> {
     }
 
     @Override
-    public Step<Void> onFailure(AdminRequest request, Endpoint to, Throwable error) {
-        if (propagation == null && AdminHandler.isRetriable(error)) {
+    public Step<Void> onFailure(CallRequest request, Endpoint to, Throwable error) {
+        if (propagation == null && CallHandler.isRetriable(error)) {
             maybeDeleted.addAll(pending);
         }
-        return AdminHandler.super.onFailure(request, to, error);
+        return SingleRequestHandler.super.onFailure(request, to, error);
     }
 
     private Step<Void> onDeleteResponse(DeleteTopicsResponse response) {

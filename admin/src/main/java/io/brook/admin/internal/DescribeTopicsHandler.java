@@ -3,6 +3,10 @@ package io.brook.admin.internal;
 import io.brook.admin.PartitionInfo;
 import io.brook.admin.TopicDescription;
 import io.brook.common.errors.ApiException;
+import io.brook.core.internal.call.CallHandler;
+import io.brook.core.internal.call.CallRequest;
+import io.brook.core.internal.call.SingleRequestHandler;
+import io.brook.core.internal.call.Step;
 import io.brook.core.internal.network.Endpoint;
 import io.brook.protocol.ApiMessage;
 import io.brook.protocol.Errors;
@@ -23,9 +27,9 @@ import java.util.UUID;
  * unknown topic, or any other non-retriable error, fails the call at once: it only reads, so there is nothing to
  * settle.
  *
- * <p>Confined to its call (see {@link AdminHandler}).
+ * <p>Confined to its call (see {@link CallHandler}).
  */
-public final class DescribeTopicsHandler implements AdminHandler<Map<String, TopicDescription>> {
+public final class DescribeTopicsHandler implements SingleRequestHandler<Map<String, TopicDescription>> {
     static final String CALL = "describeTopics";
 
     private final List<String> topics;
@@ -47,12 +51,12 @@ public final class DescribeTopicsHandler implements AdminHandler<Map<String, Top
     }
 
     @Override
-    public AdminRequest nextRequest(long remainingMs) {
+    public CallRequest nextRequest(long remainingMs) {
         return MetadataRequests.forTopics(pending, null);
     }
 
     @Override
-    public Step<Map<String, TopicDescription>> onResponse(AdminRequest request, Endpoint from, ApiMessage response) {
+    public Step<Map<String, TopicDescription>> onResponse(CallRequest request, Endpoint from, ApiMessage response) {
         MetadataResponse metadata = (MetadataResponse) response;
         Errors topLevel = AdminErrors.forCode(metadata.errorCode());
         if (topLevel != Errors.NONE) {

@@ -14,6 +14,8 @@ import io.brook.admin.NewTopic;
 import io.brook.common.errors.InvalidReplicationFactorException;
 import io.brook.common.errors.PolicyViolationException;
 import io.brook.common.errors.TopicExistsException;
+import io.brook.core.internal.call.CallRequest;
+import io.brook.core.internal.call.Step;
 import io.brook.core.internal.network.Capability;
 import io.brook.core.internal.network.Endpoint;
 import io.brook.protocol.Errors;
@@ -35,7 +37,7 @@ class CreateTopicsHandlerTest {
                 new NewTopic("orders", 6, (short) 3, Map.of("retention.ms", "1000", "cleanup.policy", "compact")),
                 NewTopic.withBrokerDefaults("audit")), true, true);
 
-        AdminRequest request = handler.nextRequest(45_000);
+        CallRequest request = handler.nextRequest(45_000);
 
         assertThat(request.endpoint()).as("any broker forwards to the controller").isNull();
         CreateTopicsRequest body = (CreateTopicsRequest) request.body();
@@ -66,12 +68,12 @@ class CreateTopicsHandlerTest {
     @Test
     void completesOnlyOnceEveryBrokerReportsTheTopicWithLeaders() {
         CreateTopicsHandler handler = new CreateTopicsHandler(List.of(new NewTopic("t", 2, (short) 3)), false, true);
-        AdminRequest create = handler.nextRequest(30_000);
+        CallRequest create = handler.nextRequest(30_000);
         assertThat(handler.onResponse(create, BOOTSTRAP, createResponse(created("t", 2))))
                 .isInstanceOf(Step.SendNext.class);
 
         // First metadata: to any broker; the bootstrap address turns out to be broker 1, which is up to date.
-        AdminRequest first = handler.nextRequest(29_000);
+        CallRequest first = handler.nextRequest(29_000);
         assertThat(first.endpoint()).isNull();
         assertThat(first.request().allowedVersions().min()).isGreaterThanOrEqualTo(Capability.METADATA_AUTO_CREATE_FLAG.since());
         MetadataRequest body = (MetadataRequest) first.body();
@@ -82,7 +84,7 @@ class CreateTopicsHandlerTest {
                 metadata(THREE_BROKERS, topic("t", id, 2, 1, List.of(1, 2, 3))))).isInstanceOf(Step.SendNext.class);
 
         // Broker 2 does not know the topic yet: retried there.
-        AdminRequest second = handler.nextRequest(28_000);
+        CallRequest second = handler.nextRequest(28_000);
         assertThat(second.endpoint()).isEqualTo(BROKER_2);
         Step<Void> notYet = handler.onResponse(second, BROKER_2,
                 metadata(THREE_BROKERS, topicError("t", Errors.UNKNOWN_TOPIC_OR_PARTITION)));
@@ -94,7 +96,7 @@ class CreateTopicsHandlerTest {
                 .isInstanceOf(Step.SendNext.class);
 
         // Broker 3 shows it without a leader, then with one.
-        AdminRequest third = handler.nextRequest(26_000);
+        CallRequest third = handler.nextRequest(26_000);
         assertThat(third.endpoint()).isEqualTo(BROKER_3);
         assertThat(handler.onResponse(third, BROKER_3, metadata(THREE_BROKERS, topic("t", id, 2, -1, List.of(1)))))
                 .isInstanceOf(Step.Retry.class);
@@ -105,9 +107,9 @@ class CreateTopicsHandlerTest {
     @Test
     void waitsForThePartitionCountTheBrokerChoseWhenDefaulted() {
         CreateTopicsHandler handler = new CreateTopicsHandler(List.of(NewTopic.withBrokerDefaults("t")), false, true);
-        AdminRequest create = handler.nextRequest(30_000);
+        CallRequest create = handler.nextRequest(30_000);
         handler.onResponse(create, BOOTSTRAP, createResponse(created("t", 4)));
-        AdminRequest meta = handler.nextRequest(30_000);
+        CallRequest meta = handler.nextRequest(30_000);
 
         Step<Void> partial = handler.onResponse(meta, BOOTSTRAP, metadata(new int[] {1}, topic("t", 3)));
         assertThat(partial).isInstanceOf(Step.Retry.class);
@@ -119,7 +121,7 @@ class CreateTopicsHandlerTest {
     @Test
     void validateOnlyCompletesWithoutWaitingForPropagation() {
         CreateTopicsHandler handler = new CreateTopicsHandler(List.of(new NewTopic("t", 1, (short) 1)), true, true);
-        AdminRequest create = handler.nextRequest(30_000);
+        CallRequest create = handler.nextRequest(30_000);
         assertThat(handler.onResponse(create, BOOTSTRAP, createResponse(created("t", 1))))
                 .isEqualTo(Step.done(null));
     }
@@ -127,7 +129,7 @@ class CreateTopicsHandlerTest {
     @Test
     void withoutAwaitingPropagationCompletesOnCreation() {
         CreateTopicsHandler handler = new CreateTopicsHandler(List.of(new NewTopic("t", 1, (short) 1)), false, false);
-        AdminRequest create = handler.nextRequest(30_000);
+        CallRequest create = handler.nextRequest(30_000);
         assertThat(handler.onResponse(create, BOOTSTRAP, createResponse(created("t", 1))))
                 .isEqualTo(Step.done(null));
     }
@@ -135,7 +137,7 @@ class CreateTopicsHandlerTest {
     @Test
     void aTopicErrorIsTypedAndNamesTopicCodeAndBrokerMessage() {
         CreateTopicsHandler handler = new CreateTopicsHandler(List.of(new NewTopic("t", 1, (short) 1)), false, true);
-        AdminRequest create = handler.nextRequest(30_000);
+        CallRequest create = handler.nextRequest(30_000);
 
         Step<Void> step = handler.onResponse(create, BOOTSTRAP,
                 createResponse(createFailed("t", Errors.TOPIC_ALREADY_EXISTS, "Topic 't' already exists.")));
@@ -149,7 +151,7 @@ class CreateTopicsHandlerTest {
     @Test
     void withoutABrokerMessageTheCodesDefaultMessageIsUsed() {
         CreateTopicsHandler handler = new CreateTopicsHandler(List.of(new NewTopic("t", 1, (short) 5)), false, true);
-        AdminRequest create = handler.nextRequest(30_000);
+        CallRequest create = handler.nextRequest(30_000);
         Step<Void> step = handler.onResponse(create, BOOTSTRAP,
                 createResponse(createFailed("t", Errors.INVALID_REPLICATION_FACTOR, null)));
         assertThat(((Step.Failed<Void>) step).error()).isInstanceOf(InvalidReplicationFactorException.class)
@@ -161,13 +163,13 @@ class CreateTopicsHandlerTest {
     void createsTheOtherTopicsThenFailsWithErrorsInTheCallersOrder() {
         CreateTopicsHandler handler = new CreateTopicsHandler(List.of(new NewTopic("a", 1, (short) 1),
                 new NewTopic("b", 1, (short) 1), new NewTopic("c", 1, (short) 1)), false, true);
-        AdminRequest create = handler.nextRequest(30_000);
+        CallRequest create = handler.nextRequest(30_000);
         // The broker answers in its own order.
         Step<Void> step = handler.onResponse(create, BOOTSTRAP, createResponse(
                 createFailed("c", Errors.POLICY_VIOLATION, "no"), created("b", 1),
                 createFailed("a", Errors.TOPIC_ALREADY_EXISTS, "exists")));
         assertThat(step).as("b still has to propagate").isInstanceOf(Step.SendNext.class);
-        AdminRequest meta = handler.nextRequest(30_000);
+        CallRequest meta = handler.nextRequest(30_000);
         assertThat(((MetadataRequest) meta.body()).topics()).extracting(MetadataRequest.MetadataRequestTopic::name)
                 .containsExactly("b");
 
@@ -183,14 +185,14 @@ class CreateTopicsHandlerTest {
     void retriesOnlyTheTopicsWithRetriableErrors() {
         CreateTopicsHandler handler = new CreateTopicsHandler(
                 List.of(new NewTopic("a", 1, (short) 1), new NewTopic("b", 1, (short) 1)), false, false);
-        AdminRequest create = handler.nextRequest(30_000);
+        CallRequest create = handler.nextRequest(30_000);
 
         Step<Void> step = handler.onResponse(create, BOOTSTRAP, createResponse(created("a", 1),
                 createFailed("b", Errors.THROTTLING_QUOTA_EXCEEDED, "slow down")));
 
         assertThat(step).isInstanceOf(Step.Retry.class);
         assertThat(((Step.Retry<Void>) step).reason()).hasMessageContaining("THROTTLING_QUOTA_EXCEEDED");
-        AdminRequest again = handler.nextRequest(20_000);
+        CallRequest again = handler.nextRequest(20_000);
         assertThat(((CreateTopicsRequest) again.body()).topics())
                 .extracting(CreateTopicsRequest.CreatableTopic::name).containsExactly("b");
         assertThat(handler.onResponse(again, BOOTSTRAP, createResponse(created("b", 1))))
@@ -201,7 +203,7 @@ class CreateTopicsHandlerTest {
     void aTopicMissingFromTheResponseIsAskedAgain() {
         CreateTopicsHandler handler = new CreateTopicsHandler(
                 List.of(new NewTopic("a", 1, (short) 1), new NewTopic("b", 1, (short) 1)), false, false);
-        AdminRequest create = handler.nextRequest(30_000);
+        CallRequest create = handler.nextRequest(30_000);
         Step<Void> step = handler.onResponse(create, BOOTSTRAP, createResponse(created("a", 1)));
         assertThat(((Step.Retry<Void>) step).reason()).hasMessageContaining("did not answer for topic 'b'");
     }
@@ -209,7 +211,7 @@ class CreateTopicsHandlerTest {
     @Test
     void aTransportFailureIsRetriedUnlessFatal() {
         CreateTopicsHandler handler = new CreateTopicsHandler(List.of(new NewTopic("a", 1, (short) 1)), false, false);
-        AdminRequest create = handler.nextRequest(30_000);
+        CallRequest create = handler.nextRequest(30_000);
         assertThat(handler.onFailure(create, BOOTSTRAP, new io.brook.common.errors.NetworkException("reset")))
                 .isInstanceOf(Step.Retry.class);
         assertThat(handler.onFailure(create, BOOTSTRAP,

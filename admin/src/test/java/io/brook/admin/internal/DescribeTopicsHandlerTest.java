@@ -9,6 +9,8 @@ import io.brook.admin.PartitionInfo;
 import io.brook.admin.TopicDescription;
 import io.brook.common.errors.TopicAuthorizationException;
 import io.brook.common.errors.UnknownTopicOrPartitionException;
+import io.brook.core.internal.call.CallRequest;
+import io.brook.core.internal.call.Step;
 import io.brook.core.internal.network.Endpoint;
 import io.brook.protocol.Errors;
 import io.brook.protocol.message.MetadataRequest;
@@ -25,7 +27,7 @@ class DescribeTopicsHandlerTest {
     void asksForEachTopicOnceWithoutAutoCreation() {
         DescribeTopicsHandler handler = new DescribeTopicsHandler(List.of("b", "a", "b"));
 
-        AdminRequest request = handler.nextRequest(1_000);
+        CallRequest request = handler.nextRequest(1_000);
 
         assertThat(request.endpoint()).isNull();
         assertThat(request.request().allowedVersions().min()).isGreaterThanOrEqualTo((short) 4);
@@ -77,7 +79,7 @@ class DescribeTopicsHandlerTest {
         assertThat(((Step.Retry<?>) first).reason()).hasMessageContaining("topic 'new'")
                 .hasMessageContaining("LEADER_NOT_AVAILABLE");
 
-        AdminRequest again = handler.nextRequest(900);
+        CallRequest again = handler.nextRequest(900);
         assertThat(((MetadataRequest) again.body()).topics()).extracting(MetadataRequest.MetadataRequestTopic::name)
                 .containsExactly("new");
         Step<Map<String, TopicDescription>> done = handler.onResponse(again, BROKER,

@@ -23,7 +23,11 @@ public enum Capability {
     /** JoinGroup v4+: a new member is told its id and must join again with it (MEMBER_ID_REQUIRED). */
     JOIN_GROUP_MEMBER_ID_REQUIRED(ApiKey.JOIN_GROUP, 4),
     /** JoinGroup v5+, SyncGroup v3+, Heartbeat v3+, OffsetCommit v7+: static membership (group.instance.id). */
-    JOIN_GROUP_STATIC_MEMBERSHIP(ApiKey.JOIN_GROUP, 5);
+    JOIN_GROUP_STATIC_MEMBERSHIP(ApiKey.JOIN_GROUP, 5),
+    /** FindCoordinator v1+: a key type, so transaction coordinators can be found (v0 finds groups only). */
+    FIND_COORDINATOR_KEY_TYPE(ApiKey.FIND_COORDINATOR, 1),
+    /** FindCoordinator v4+: several keys per request, one answer per key. */
+    FIND_COORDINATOR_BATCHED(ApiKey.FIND_COORDINATOR, 4);
 
     private final ApiKey api;
     private final short since;

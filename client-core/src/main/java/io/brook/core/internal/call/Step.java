@@ -1,22 +1,28 @@
-package io.brook.admin.internal;
+package io.brook.core.internal.call;
 
 import java.util.Objects;
 
 /**
- * What an {@link AdminHandler} decided after a response or a failure.
+ * What a {@link CallHandler} decided after a response or a failure.
+ *
+ * <p>Within a round of several requests (see {@link CallHandler#nextRequests}) the driver completes the call as
+ * soon as one step says {@link Done} or {@link Failed}; otherwise, once the round's last request has settled, it
+ * asks for the next round after a backoff if any step said {@link Retry}, else at once.
  *
  * @param <T> the call's result type
  */
 public sealed interface Step<T> {
 
-    /** Send the handler's next request now. */
+    /** Send the handler's next request(s) now (once the current round has settled). */
     record SendNext<T>() implements Step<T> {}
 
     /**
-     * Send the handler's next request after a backoff.
+     * Send the handler's next request(s) after a backoff.
      *
      * @param reason why, for the timeout error if the call runs out of time: the retriable error, or a
-     *     {@link io.brook.common.errors.BrookException} describing what is still awaited
+     *     {@link io.brook.common.errors.BrookException} describing what is still awaited. A
+     *     {@code NOT_COORDINATOR} or {@code COORDINATOR_NOT_AVAILABLE} reason for a request sent to a coordinator
+     *     makes the driver forget that coordinator.
      */
     record Retry<T>(Throwable reason) implements Step<T> {
         public Retry {
