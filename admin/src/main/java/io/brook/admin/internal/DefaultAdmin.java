@@ -1,15 +1,46 @@
 package io.brook.admin.internal;
 
+import io.brook.admin.AclBinding;
+import io.brook.admin.AclBindingFilter;
 import io.brook.admin.Admin;
 import io.brook.admin.AdminClosedException;
+import io.brook.admin.AlterConfigOp;
+import io.brook.admin.AlterConfigsOptions;
+import io.brook.admin.AlterConsumerGroupOffsetsOptions;
 import io.brook.admin.ClusterDescription;
+import io.brook.admin.Config;
+import io.brook.admin.ConfigResource;
+import io.brook.admin.ConsumerGroupDescription;
+import io.brook.admin.ConsumerGroupLagOptions;
+import io.brook.admin.ConsumerGroupListing;
+import io.brook.admin.CreateAclsOptions;
+import io.brook.admin.CreatePartitionsOptions;
 import io.brook.admin.CreateTopicsOptions;
+import io.brook.admin.DeleteAclsOptions;
+import io.brook.admin.DeleteConsumerGroupOffsetsOptions;
+import io.brook.admin.DeleteConsumerGroupsOptions;
+import io.brook.admin.DeleteRecordsOptions;
 import io.brook.admin.DeleteTopicsOptions;
+import io.brook.admin.DescribeAclsOptions;
 import io.brook.admin.DescribeClusterOptions;
+import io.brook.admin.DescribeConfigsOptions;
+import io.brook.admin.DescribeConsumerGroupsOptions;
+import io.brook.admin.DescribeProducersOptions;
 import io.brook.admin.DescribeTopicsOptions;
+import io.brook.admin.DescribeTransactionsOptions;
+import io.brook.admin.ListConsumerGroupOffsetsOptions;
+import io.brook.admin.ListConsumerGroupsOptions;
+import io.brook.admin.ListOffsetsOptions;
 import io.brook.admin.ListTopicsOptions;
+import io.brook.admin.ListTransactionsOptions;
 import io.brook.admin.NewTopic;
+import io.brook.admin.OffsetSpec;
+import io.brook.admin.ProducerState;
 import io.brook.admin.TopicDescription;
+import io.brook.admin.TransactionDescription;
+import io.brook.admin.TransactionListing;
+import io.brook.common.OffsetAndMetadata;
+import io.brook.common.TopicPartition;
 import io.brook.common.config.AdminOptions;
 import io.brook.common.config.ClientConfig;
 import io.brook.common.config.CommonConfigs;
@@ -173,7 +204,7 @@ public final class DefaultAdmin implements Admin {
         if (TopicNames.validateAll(topics).isEmpty()) {
             return CompletableFuture.completedFuture(Map.of());
         }
-        return run(new DescribeTopicsHandler(topics), options.timeout());
+        return run(new DescribeTopicsHandler(topics, options.includeConfigs()), options.timeout());
     }
 
     @Override
@@ -189,6 +220,183 @@ public final class DefaultAdmin implements Admin {
     public CompletableFuture<ClusterDescription> describeCluster(DescribeClusterOptions options) {
         Objects.requireNonNull(options, "options");
         return run(new DescribeClusterHandler(), options.timeout());
+    }
+
+    @Override
+    public CompletableFuture<Void> createPartitions(Map<String, Integer> newTotalCounts,
+            CreatePartitionsOptions options) {
+        Objects.requireNonNull(options, "options");
+        if (Objects.requireNonNull(newTotalCounts, "newTotalCounts").isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return run(new CreatePartitionsHandler(newTotalCounts, options.validateOnly()), options.timeout());
+    }
+
+    @Override
+    public CompletableFuture<Map<TopicPartition, Long>> listOffsets(Map<TopicPartition, OffsetSpec> specs,
+            ListOffsetsOptions options) {
+        Objects.requireNonNull(options, "options");
+        if (AdminArguments.partitions(Objects.requireNonNull(specs, "specs").keySet()).isEmpty()) {
+            return CompletableFuture.completedFuture(Map.of());
+        }
+        return run(new ListOffsetsHandler(specs, options.readCommitted()), options.timeout());
+    }
+
+    @Override
+    public CompletableFuture<Map<TopicPartition, Long>> deleteRecords(Map<TopicPartition, Long> beforeOffsets,
+            DeleteRecordsOptions options) {
+        Objects.requireNonNull(options, "options");
+        if (AdminArguments.partitions(Objects.requireNonNull(beforeOffsets, "beforeOffsets").keySet()).isEmpty()) {
+            return CompletableFuture.completedFuture(Map.of());
+        }
+        return run(new DeleteRecordsHandler(beforeOffsets), options.timeout());
+    }
+
+    @Override
+    public CompletableFuture<Map<ConfigResource, Config>> describeConfigs(Collection<ConfigResource> resources,
+            DescribeConfigsOptions options) {
+        Objects.requireNonNull(options, "options");
+        if (AdminArguments.nonNull(resources, "resources").isEmpty()) {
+            return CompletableFuture.completedFuture(Map.of());
+        }
+        return run(new DescribeConfigsHandler(resources, options.includeSynonyms(), options.includeDocumentation()),
+                options.timeout());
+    }
+
+    @Override
+    public CompletableFuture<Void> incrementalAlterConfigs(
+            Map<ConfigResource, ? extends Collection<AlterConfigOp>> changes, AlterConfigsOptions options) {
+        Objects.requireNonNull(options, "options");
+        if (Objects.requireNonNull(changes, "changes").isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return run(new IncrementalAlterConfigsHandler(changes, options.validateOnly()), options.timeout());
+    }
+
+    @Override
+    public CompletableFuture<List<ConsumerGroupListing>> listConsumerGroups(ListConsumerGroupsOptions options) {
+        Objects.requireNonNull(options, "options");
+        return run(new ListConsumerGroupsHandler(options.states()), options.timeout());
+    }
+
+    @Override
+    public CompletableFuture<Map<String, ConsumerGroupDescription>> describeConsumerGroups(
+            Collection<String> groupIds, DescribeConsumerGroupsOptions options) {
+        Objects.requireNonNull(options, "options");
+        if (AdminArguments.nonNull(groupIds, "groupIds").isEmpty()) {
+            return CompletableFuture.completedFuture(Map.of());
+        }
+        return run(new DescribeConsumerGroupsHandler(groupIds), options.timeout());
+    }
+
+    @Override
+    public CompletableFuture<Map<TopicPartition, OffsetAndMetadata>> listConsumerGroupOffsets(String groupId,
+            ListConsumerGroupOffsetsOptions options) {
+        Objects.requireNonNull(options, "options");
+        return run(new ListConsumerGroupOffsetsHandler(AdminArguments.groupId(groupId), options.requireStable()),
+                options.timeout());
+    }
+
+    @Override
+    public CompletableFuture<Void> alterConsumerGroupOffsets(String groupId,
+            Map<TopicPartition, OffsetAndMetadata> offsets, AlterConsumerGroupOffsetsOptions options) {
+        Objects.requireNonNull(options, "options");
+        AdminArguments.groupId(groupId);
+        if (AdminArguments.partitions(Objects.requireNonNull(offsets, "offsets").keySet()).isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return run(new AlterConsumerGroupOffsetsHandler(groupId, offsets), options.timeout());
+    }
+
+    @Override
+    public CompletableFuture<Void> resetConsumerGroupOffsets(String groupId, Map<TopicPartition, OffsetSpec> specs,
+            AlterConsumerGroupOffsetsOptions options) {
+        Objects.requireNonNull(options, "options");
+        AdminArguments.groupId(groupId);
+        if (AdminArguments.partitions(Objects.requireNonNull(specs, "specs").keySet()).isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return run(new ResetConsumerGroupOffsetsHandler(groupId, specs), options.timeout());
+    }
+
+    @Override
+    public CompletableFuture<Void> deleteConsumerGroupOffsets(String groupId, Set<TopicPartition> partitions,
+            DeleteConsumerGroupOffsetsOptions options) {
+        Objects.requireNonNull(options, "options");
+        AdminArguments.groupId(groupId);
+        if (AdminArguments.partitions(partitions).isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return run(new DeleteConsumerGroupOffsetsHandler(groupId, partitions), options.timeout());
+    }
+
+    @Override
+    public CompletableFuture<Void> deleteConsumerGroups(Collection<String> groupIds,
+            DeleteConsumerGroupsOptions options) {
+        Objects.requireNonNull(options, "options");
+        if (AdminArguments.nonNull(groupIds, "groupIds").isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return run(new DeleteConsumerGroupsHandler(groupIds), options.timeout());
+    }
+
+    @Override
+    public CompletableFuture<Map<TopicPartition, Long>> consumerGroupLag(String groupId,
+            ConsumerGroupLagOptions options) {
+        Objects.requireNonNull(options, "options");
+        return run(new ConsumerGroupLagHandler(AdminArguments.groupId(groupId), options.readCommitted()),
+                options.timeout());
+    }
+
+    @Override
+    public CompletableFuture<List<TransactionListing>> listTransactions(ListTransactionsOptions options) {
+        Objects.requireNonNull(options, "options");
+        return run(new ListTransactionsHandler(options.states(), options.producerIds()), options.timeout());
+    }
+
+    @Override
+    public CompletableFuture<Map<String, TransactionDescription>> describeTransactions(
+            Collection<String> transactionalIds, DescribeTransactionsOptions options) {
+        Objects.requireNonNull(options, "options");
+        if (AdminArguments.nonNull(transactionalIds, "transactionalIds").isEmpty()) {
+            return CompletableFuture.completedFuture(Map.of());
+        }
+        return run(new DescribeTransactionsHandler(transactionalIds), options.timeout());
+    }
+
+    @Override
+    public CompletableFuture<Map<TopicPartition, List<ProducerState>>> describeProducers(
+            Collection<TopicPartition> partitions, DescribeProducersOptions options) {
+        Objects.requireNonNull(options, "options");
+        if (AdminArguments.partitions(partitions).isEmpty()) {
+            return CompletableFuture.completedFuture(Map.of());
+        }
+        return run(new DescribeProducersHandler(partitions), options.timeout());
+    }
+
+    @Override
+    public CompletableFuture<Void> createAcls(Collection<AclBinding> bindings, CreateAclsOptions options) {
+        Objects.requireNonNull(options, "options");
+        if (AdminArguments.nonNull(bindings, "bindings").isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return run(new CreateAclsHandler(bindings), options.timeout());
+    }
+
+    @Override
+    public CompletableFuture<List<AclBinding>> describeAcls(AclBindingFilter filter, DescribeAclsOptions options) {
+        Objects.requireNonNull(options, "options");
+        return run(new DescribeAclsHandler(Objects.requireNonNull(filter, "filter")), options.timeout());
+    }
+
+    @Override
+    public CompletableFuture<List<AclBinding>> deleteAcls(Collection<AclBindingFilter> filters,
+            DeleteAclsOptions options) {
+        Objects.requireNonNull(options, "options");
+        if (AdminArguments.nonNull(filters, "filters").isEmpty()) {
+            return CompletableFuture.completedFuture(List.of());
+        }
+        return run(new DeleteAclsHandler(filters), options.timeout());
     }
 
     private <T> CompletableFuture<T> run(CallHandler<T> handler, Duration timeout) {

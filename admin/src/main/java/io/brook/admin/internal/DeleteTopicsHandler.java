@@ -26,7 +26,8 @@ import java.util.UUID;
 /**
  * {@code deleteTopics}: sends DeleteTopics (by name) for the topics not yet settled until each was deleted or failed
  * with a non-retriable error, then (unless told not to) waits until no live broker reports the deleted topics.
- * Fails with the typed errors of the failed topics, in the caller's order, once all are settled.
+ * Once all are settled, a failed topic fails the call with its typed error, or, when the call named several
+ * topics, with a {@link io.brook.admin.PartialFailureException} naming each failed topic.
  *
  * <p>A topic reported unknown after an attempt whose outcome is unknown (no response, or the broker timed out)
  * counts as deleted: that attempt most likely deleted it.
@@ -36,23 +37,21 @@ import java.util.UUID;
 public final class DeleteTopicsHandler implements SingleRequestHandler<Void> {
     static final String CALL = "deleteTopics";
 
-    private final List<String> topics;
     private final boolean awaitPropagation;
-    private final Set<String> pending;
+    private final ResourceResults<String, Void> results;
     /** Topics a request may have deleted although no success was reported. */
     private final Set<String> maybeDeleted = new HashSet<>();
     /** Deleted topics and their ids (null when unknown). */
     private final Map<String, UUID> deleted = new LinkedHashMap<>();
-    private final Map<String, ApiException> failed = new LinkedHashMap<>();
     private TopicPropagation propagation;
 
     /** @param topics the topics, validated; duplicates are deleted once */
     public DeleteTopicsHandler(Collection<String> topics, boolean awaitPropagation) {
-        this.pending = new LinkedHashSet<>(TopicNames.validateAll(topics));
-        if (pending.isEmpty()) {
+        Set<String> names = TopicNames.validateAll(topics);
+        if (names.isEmpty()) {
             throw new IllegalArgumentException("no topics to delete");
         }
-        this.topics = List.copyOf(pending);
+        this.results = new ResourceResults<>(CALL, names);
         this.awaitPropagation = awaitPropagation;
     }
 
@@ -66,8 +65,8 @@ public final class DeleteTopicsHandler implements SingleRequestHandler<Void> {
         if (propagation != null) {
             return propagation.nextRequest();
         }
-        List<DeleteTopicsRequest.DeleteTopicState> states = new ArrayList<>(pending.size());
-        for (String name : pending) {
+        List<DeleteTopicsRequest.DeleteTopicState> states = new ArrayList<>(results.pending().size());
+        for (String name : results.pending()) {
             states.add(DeleteTopicsRequest.DeleteTopicState.builder().name(name).build());
         }
         DeleteTopicsRequest body = DeleteTopicsRequest.builder()
@@ -84,7 +83,7 @@ public final class DeleteTopicsHandler implements SingleRequestHandler<Void> {
             if (lacking != null) {
                 return Step.retry(lacking);
             }
-            return propagation.complete() ? finish() : Step.sendNext();
+            return propagation.complete() ? results.finishWithNothing() : Step.sendNext();
         }
         return onDeleteResponse((DeleteTopicsResponse) response);
     }
@@ -92,7 +91,7 @@ public final class DeleteTopicsHandler implements SingleRequestHandler<Void> {
     @Override
     public Step<Void> onFailure(CallRequest request, Endpoint to, Throwable error) {
         if (propagation == null && CallHandler.isRetriable(error)) {
-            maybeDeleted.addAll(pending);
+            maybeDeleted.addAll(results.pending());
         }
         return SingleRequestHandler.super.onFailure(request, to, error);
     }
@@ -101,18 +100,17 @@ public final class DeleteTopicsHandler implements SingleRequestHandler<Void> {
         Throwable retryReason = null;
         for (DeleteTopicsResponse.DeletableTopicResult result : response.responses()) {
             String name = result.name();
-            if (name == null || !pending.contains(name)) {
+            if (name == null || !results.isPending(name)) {
                 continue;
             }
             Errors error = AdminErrors.forCode(result.errorCode());
             if (error == Errors.NONE
                     || (error == Errors.UNKNOWN_TOPIC_OR_PARTITION && maybeDeleted.contains(name))) {
-                pending.remove(name);
+                results.succeed(name, null);
                 deleted.put(name, error == Errors.NONE ? knownId(result.topicId()) : null);
             } else if (error == Errors.UNKNOWN_TOPIC_OR_PARTITION || !error.isRetriable()) {
                 // Unknown topic is retriable elsewhere, but here it is the answer: the topic does not exist.
-                pending.remove(name);
-                failed.put(name, AdminErrors.forTopic(CALL, name, error, result.errorMessage()));
+                results.fail(name, AdminErrors.forTopic(CALL, name, error, result.errorMessage()));
             } else {
                 if (error == Errors.REQUEST_TIMED_OUT) {
                     maybeDeleted.add(name);
@@ -120,32 +118,18 @@ public final class DeleteTopicsHandler implements SingleRequestHandler<Void> {
                 retryReason = AdminErrors.forTopic(CALL, name, error, result.errorMessage());
             }
         }
-        if (!pending.isEmpty()) {
+        if (!results.allSettled()) {
             return Step.retry(retryReason != null ? retryReason : AdminErrors.waitingFor(
-                    CALL + ": the broker did not answer for topic '" + pending.iterator().next() + "'"));
+                    CALL + ": the broker did not answer for topic '" + results.pending().iterator().next() + "'"));
         }
         if (awaitPropagation && !deleted.isEmpty()) {
             propagation = TopicPropagation.deleted(CALL, deleted);
             return Step.sendNext();
         }
-        return finish();
+        return results.finishWithNothing();
     }
 
     private static UUID knownId(UUID id) {
         return id == null || (id.getMostSignificantBits() == 0L && id.getLeastSignificantBits() == 0L) ? null : id;
-    }
-
-    private Step<Void> finish() {
-        if (failed.isEmpty()) {
-            return Step.done(null);
-        }
-        List<ApiException> inOrder = new ArrayList<>();
-        for (String name : topics) {
-            ApiException e = failed.get(name);
-            if (e != null) {
-                inOrder.add(e);
-            }
-        }
-        return Step.failed(AdminErrors.combine(inOrder));
     }
 }

@@ -21,6 +21,11 @@ final class MetadataRequests {
         return build(MetadataRequest.builder().topics(requested).allowAutoTopicCreation(false).build(), target);
     }
 
+    /** Metadata of no topic (an empty list): the live brokers only, from any broker. */
+    static CallRequest forBrokers() {
+        return build(MetadataRequest.builder().topics(List.of()).allowAutoTopicCreation(false).build(), null);
+    }
+
     /** Metadata of every topic (a null topic list), to any broker. */
     static CallRequest forAllTopics() {
         return build(MetadataRequest.builder().topics(null).allowAutoTopicCreation(false).build(), null);

@@ -10,6 +10,7 @@ import static io.brook.admin.internal.Responses.topicError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.brook.admin.PartialFailureException;
 import io.brook.admin.NewTopic;
 import io.brook.common.errors.InvalidReplicationFactorException;
 import io.brook.common.errors.PolicyViolationException;
@@ -175,10 +176,16 @@ class CreateTopicsHandlerTest {
 
         Step<Void> end = handler.onResponse(meta, BOOTSTRAP, metadata(new int[] {1}, topic("b", 1)));
 
-        Throwable error = ((Step.Failed<Void>) end).error();
-        assertThat(error).isInstanceOf(TopicExistsException.class).hasMessageContaining("topic 'a'");
-        assertThat(error.getSuppressed()).singleElement().isInstanceOf(PolicyViolationException.class)
-                .satisfies(e -> assertThat(e).hasMessageContaining("topic 'c'"));
+        PartialFailureException error = (PartialFailureException) ((Step.Failed<Void>) end).error();
+        assertThat(error).hasMessage("createTopics failed for 2 of 3 resources: a: TOPIC_ALREADY_EXISTS (error "
+                + "code 36); c: POLICY_VIOLATION (error code 44)");
+        assertThat(error.failures(String.class).keySet()).containsExactly("a", "c");
+        assertThat(error.failures().get("a")).isInstanceOf(TopicExistsException.class)
+                .hasMessageContaining("topic 'a'").isSameAs(error.getCause());
+        assertThat(error.failures().get("c")).isInstanceOf(PolicyViolationException.class)
+                .hasMessageContaining("topic 'c'");
+        assertThat(error.error("c")).isEqualTo(Errors.POLICY_VIOLATION);
+        assertThat(error.succeeded()).containsExactly("b");
     }
 
     @Test

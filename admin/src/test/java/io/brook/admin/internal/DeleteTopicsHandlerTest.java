@@ -9,6 +9,7 @@ import static io.brook.admin.internal.Responses.topicError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.brook.admin.PartialFailureException;
 import io.brook.common.errors.InvalidTopicException;
 import io.brook.common.errors.NetworkException;
 import io.brook.common.errors.TopicDeletionDisabledException;
@@ -84,11 +85,13 @@ class DeleteTopicsHandlerTest {
                 deleteFailed("locked", Errors.TOPIC_DELETION_DISABLED),
                 deleteFailed("missing", Errors.UNKNOWN_TOPIC_OR_PARTITION)));
 
-        Throwable error = ((Step.Failed<Void>) step).error();
-        assertThat(error).isInstanceOf(UnknownTopicOrPartitionException.class)
+        PartialFailureException error = (PartialFailureException) ((Step.Failed<Void>) step).error();
+        assertThat(error.failures().get("missing")).isInstanceOf(UnknownTopicOrPartitionException.class)
                 .hasMessageStartingWith("deleteTopics of topic 'missing' failed with UNKNOWN_TOPIC_OR_PARTITION "
                         + "(error code 3)");
-        assertThat(error.getSuppressed()).singleElement().isInstanceOf(TopicDeletionDisabledException.class);
+        assertThat(error.failures().get("locked")).isInstanceOf(TopicDeletionDisabledException.class);
+        assertThat(error.failures().keySet()).as("in the caller's order").containsExactly("missing", "locked");
+        assertThat(error.succeeded()).containsExactly("a");
     }
 
     @Test

@@ -55,4 +55,23 @@ public sealed interface Step<T> {
     static <T> Step<T> failed(Throwable error) {
         return new Failed<>(error);
     }
+
+    /**
+     * A sub-handler's step that does not finish it ({@link SendNext}, {@link Retry}, {@link Failed}) as a step of
+     * the handler that delegates to it, whatever the two result types.
+     *
+     * @throws IllegalArgumentException for a {@link Done}, whose value the delegating handler must map itself
+     */
+    static <T> Step<T> relay(Step<?> step) {
+        if (step instanceof SendNext<?>) {
+            return sendNext();
+        }
+        if (step instanceof Retry<?> retry) {
+            return retry(retry.reason());
+        }
+        if (step instanceof Failed<?> failed) {
+            return failed(failed.error());
+        }
+        throw new IllegalArgumentException("a Done step carries a value to map, not to relay: " + step);
+    }
 }

@@ -1,0 +1,72 @@
+package io.brook.admin.internal;
+
+import io.brook.admin.ConfigResource;
+import io.brook.core.internal.call.CallRequest;
+import io.brook.core.internal.network.Endpoint;
+import io.brook.core.internal.network.RequestBuilder;
+import io.brook.protocol.Errors;
+import io.brook.protocol.message.MetadataResponse;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where config requests go: a broker's own configs and loggers to that broker (found by node id through a
+ * Metadata request, once), topics and the cluster-wide broker defaults to any broker. A broker id the cluster
+ * does not know fails its resource with BROKER_NOT_AVAILABLE.
+ *
+ * <p>Confined to its call (see {@link io.brook.core.internal.call.CallHandler}).
+ */
+final class ConfigRouting {
+    private final String call;
+    private Map<Integer, Endpoint> brokers;
+
+    ConfigRouting(String call) {
+        this.call = call;
+    }
+
+    /** Whether the brokers must be learned before {@code pending} can be sent. */
+    boolean needsBrokers(Collection<ConfigResource> pending) {
+        return brokers == null && pending.stream().anyMatch(ConfigResource::isBrokerSpecific);
+    }
+
+    /** The request that names the live brokers. */
+    CallRequest brokersRequest() {
+        return MetadataRequests.forBrokers();
+    }
+
+    /** Learns the brokers; fails the pending resources of brokers the cluster does not know. */
+    void onBrokers(MetadataResponse response, ResourceResults<ConfigResource, ?> results) {
+        brokers = new HashMap<>();
+        for (MetadataResponse.MetadataResponseBroker b : response.brokers()) {
+            brokers.put(b.nodeId(), new Endpoint(b.nodeId(), b.host(), b.port()));
+        }
+        for (ConfigResource resource : List.copyOf(results.pending())) {
+            if (resource.isBrokerSpecific() && !brokers.containsKey(Integer.parseInt(resource.name()))) {
+                results.fail(resource, AdminErrors.forResource(call, resource.toString(),
+                        Errors.BROKER_NOT_AVAILABLE, "no live broker has id " + resource.name()));
+            }
+        }
+    }
+
+    /**
+     * The pending resources grouped by destination, in the caller's order: the {@code null} key for any broker.
+     * Call only when {@link #needsBrokers} is false.
+     */
+    Map<Endpoint, List<ConfigResource>> byDestination(Collection<ConfigResource> pending) {
+        Map<Endpoint, List<ConfigResource>> groups = new LinkedHashMap<>();
+        for (ConfigResource resource : pending) {
+            Endpoint target = resource.isBrokerSpecific() ? brokers.get(Integer.parseInt(resource.name())) : null;
+            groups.computeIfAbsent(target, t -> new ArrayList<>()).add(resource);
+        }
+        return groups;
+    }
+
+    /** A request to {@code target} ({@code null}: any broker). */
+    static CallRequest to(Endpoint target, RequestBuilder request) {
+        return target == null ? CallRequest.toAnyBroker(request) : CallRequest.toBroker(target, request);
+    }
+}
