@@ -34,9 +34,9 @@ public record ConfigEntry(String name, String value, Source source, boolean sens
         /** A broker logger's level, set dynamically. */
         DYNAMIC_BROKER_LOGGER_CONFIG((byte) 6),
         /** Set on a client metrics subscription. */
-        CLIENT_METRICS_CONFIG((byte) 7),
+        DYNAMIC_CLIENT_METRICS_CONFIG((byte) 7),
         /** Set on a group. */
-        GROUP_CONFIG((byte) 8);
+        DYNAMIC_GROUP_CONFIG((byte) 8);
 
         private final byte id;
 
