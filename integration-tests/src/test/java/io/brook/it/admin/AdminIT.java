@@ -9,6 +9,7 @@ import io.brook.admin.ClusterDescription;
 import io.brook.admin.CreateTopicsOptions;
 import io.brook.admin.ListTopicsOptions;
 import io.brook.admin.NewTopic;
+import io.brook.admin.PartialFailureException;
 import io.brook.admin.TopicDescription;
 import io.brook.common.config.ConfigException;
 import io.brook.common.errors.InvalidConfigurationException;
@@ -216,8 +217,13 @@ class AdminIT {
         Throwable error = failure(brook.createTopics(List.of(new NewTopic(existing, 1, (short) 1),
                 new NewTopic(fresh, 2, (short) 1), new NewTopic(tooReplicated, 1, (short) (cluster.size() + 1)))));
 
-        assertThat(error).isInstanceOf(TopicExistsException.class).hasMessageContaining(existing);
-        assertThat(error.getSuppressed()).singleElement().isInstanceOf(InvalidReplicationFactorException.class);
+        PartialFailureException partial = (PartialFailureException) error;
+        assertThat(partial.failures().keySet()).containsExactly(existing, tooReplicated);
+        assertThat(partial.failures().get(existing)).isInstanceOf(TopicExistsException.class)
+                .hasMessageContaining(existing);
+        assertThat(partial.failures().get(tooReplicated)).isInstanceOf(InvalidReplicationFactorException.class);
+        assertThat(partial).hasMessageContaining(existing + ": TOPIC_ALREADY_EXISTS (error code 36)");
+        assertThat(partial.succeeded()).containsExactly(fresh);
         assertThat(kafka.describe(fresh).partitions()).hasSize(2);
         assertThat(kafka.listTopics(false)).doesNotContain(tooReplicated);
     }
@@ -228,13 +234,38 @@ class AdminIT {
         String present = unique("present");
         kafka.createTopic(present, 1, (short) 1);
 
-        assertThat(failure(brook.describeTopics(List.of(present, missing))))
-                .isInstanceOf(UnknownTopicOrPartitionException.class)
+        PartialFailureException described = (PartialFailureException) failure(
+                brook.describeTopics(List.of(present, missing)));
+        assertThat(described.failures(String.class)).containsOnlyKeys(missing);
+        assertThat(described.failures().get(missing)).isInstanceOf(UnknownTopicOrPartitionException.class)
                 .hasMessageContaining("'" + missing + "'").hasMessageContaining("UNKNOWN_TOPIC_OR_PARTITION");
-        Throwable deleteError = failure(brook.deleteTopics(List.of(missing, present)));
-        assertThat(deleteError).isInstanceOf(UnknownTopicOrPartitionException.class).hasMessageContaining(missing);
+        assertThat(described.results(String.class, TopicDescription.class))
+                .containsExactly(Map.entry(present, kafka.describe(present)));
+        assertThat(failure(brook.describeTopics(List.of(missing)))).as("one topic: its own typed error")
+                .isInstanceOf(UnknownTopicOrPartitionException.class);
+
+        PartialFailureException deleted = (PartialFailureException) failure(
+                brook.deleteTopics(List.of(missing, present)));
+        assertThat(deleted.failures().get(missing)).isInstanceOf(UnknownTopicOrPartitionException.class)
+                .hasMessageContaining(missing);
+        assertThat(deleted.succeeded()).containsExactly(present);
         kafka.assertGone(present);
         assertThat(kafka.listTopics(false)).doesNotContain(missing);
+    }
+
+    @Test
+    void replicaAssignmentsPlaceThePartitions() throws Exception {
+        String name = unique("assigned");
+        int broker = kafka.describeCluster().nodes().get(0).id();
+
+        get(brook.createTopics(List.of(NewTopic.withReplicaAssignments(name,
+                Map.of(0, List.of(broker), 1, List.of(broker), 2, List.of(broker))))));
+
+        TopicDescription byKafka = kafka.describe(name);
+        assertThat(byKafka.partitions()).hasSize(3).allSatisfy(p -> assertThat(p.replicas()).containsExactly(broker));
+        assertThat(get(brook.describeTopics(List.of(name))).get(name)).isEqualTo(byKafka);
+        assertThatThrownBy(() -> NewTopic.withReplicaAssignments(name, Map.of(0, List.of(broker), 2,
+                List.of(broker)))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("partition 1");
     }
 
     @Test
