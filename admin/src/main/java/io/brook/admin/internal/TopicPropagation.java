@@ -21,7 +21,8 @@ import java.util.UUID;
  * deleted, so that a create or delete call completes only once any client talking to any broker sees its effect.
  *
  * <p>First asks any broker, which also tells the live brokers; then asks each broker not yet confirmed, directly.
- * A broker that is not up to date yet is asked again after a backoff.
+ * A broker that is not up to date yet is asked again after a backoff. A topic the caller may not describe (its
+ * metadata answers TOPIC_AUTHORIZATION_FAILED) cannot be watched, so it is not waited for.
  *
  * <p>Confined to the call that owns it (see {@link CallHandler}).
  */
@@ -56,7 +57,8 @@ final class TopicPropagation {
             }
             Errors error = AdminErrors.forCode(topic.errorCode());
             if (error != Errors.NONE) {
-                return "is not yet usable (" + error.name() + ")";
+                // A topic the caller may not describe (TOPIC_AUTHORIZATION_FAILED) can never be seen: not awaited.
+                return error.isRetriable() ? "is not yet usable (" + error.name() + ")" : null;
             }
             int count = topic.partitions().size();
             if (count == 0 || (partitionCount > 0 && count != partitionCount)) {
@@ -80,7 +82,10 @@ final class TopicPropagation {
     record Deleted(UUID deletedId) implements Expected {
         @Override
         public String lacking(MetadataResponse.MetadataResponseTopic topic) {
-            if (topic == null || AdminErrors.forCode(topic.errorCode()) == Errors.UNKNOWN_TOPIC_OR_PARTITION) {
+            Errors error = topic == null ? Errors.NONE : AdminErrors.forCode(topic.errorCode());
+            if (topic == null || error == Errors.UNKNOWN_TOPIC_OR_PARTITION
+                    || (error != Errors.NONE && !error.isRetriable())) {
+                // Gone, or hidden from the caller (not authorized to describe it): nothing more to wait for.
                 return null;
             }
             boolean recreated = deletedId != null && topic.topicId() != null

@@ -12,15 +12,21 @@ import io.brook.admin.AclBindingFilter;
 import io.brook.admin.AclOperation;
 import io.brook.admin.AclPermissionType;
 import io.brook.admin.Admin;
+import io.brook.admin.NewTopic;
 import io.brook.admin.PartialFailureException;
 import io.brook.admin.PatternType;
 import io.brook.admin.ResourcePattern;
 import io.brook.admin.ResourceType;
 import io.brook.common.errors.ApiException;
+import io.brook.common.errors.ClusterAuthorizationException;
+import io.brook.common.errors.GroupAuthorizationException;
 import io.brook.common.errors.SecurityDisabledException;
+import io.brook.common.errors.TopicAuthorizationException;
 import io.brook.testkit.KafkaCluster;
+import io.brook.testkit.Listener;
 import io.brook.testkit.junit.KafkaClusterExtension;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,11 +43,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * ACLs through Brook's Admin against a dedicated single-node cluster started with {@code StandardAuthorizer} (this
  * class only: the shared cluster has no authorizer), every result cross-checked with kafka-clients' Admin. The
- * clients connect to the PLAINTEXT listener as {@code User:ANONYMOUS}, a super user.
+ * clients connect to the PLAINTEXT listener as {@code User:ANONYMOUS}, a super user, except in the test of a SASL
+ * user without ACLs.
  */
 @ExtendWith(KafkaClusterExtension.class)
 class AclAdminIT {
     private static final long TIMEOUT_S = 60;
+    /** A SASL user with no ACL of its own, so every call it makes is denied until one is granted. */
+    private static final String SASL_USER = "carol";
+    private static final String SASL_PASSWORD = "carol-pw-51a9";
     private static KafkaCluster secured;
 
     private Admin brook;
@@ -51,7 +61,8 @@ class AclAdminIT {
     static void startSecuredCluster() {
         assumeTrue(System.getenv("KAFKA_BOOTSTRAP_SERVERS") == null,
                 "an external cluster cannot be started with an authorizer");
-        secured = KafkaCluster.builder().standardAuthorizer().build();
+        secured = KafkaCluster.builder().standardAuthorizer().listener(Listener.SASL_PLAINTEXT)
+                .saslUser(SASL_USER, SASL_PASSWORD).build();
         secured.start();
     }
 
@@ -163,6 +174,55 @@ class AclAdminIT {
                 .isEqualTo(org.apache.kafka.common.protocol.Errors.forException(byKafka.getCause()).code());
         assertThat(partial.succeeded()).containsExactly(good);
         assertThat(kafkaDescribe(AclBindingFilter.ANY.withPrincipal(user))).containsExactly(good);
+    }
+
+    /** The client properties of the SASL_PLAINTEXT listener with PLAIN credentials of the user without ACLs. */
+    private static Map<String, Object> saslUserConfig() {
+        Map<String, Object> config = new HashMap<>(secured.clientProperties(Listener.SASL_PLAINTEXT));
+        config.put("sasl.mechanism", "PLAIN");
+        config.put("sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required username=\""
+                + SASL_USER + "\" password=\"" + SASL_PASSWORD + "\";");
+        return config;
+    }
+
+    /** The code kafka-clients' call fails with, for the same user. */
+    private static short kafkaErrorCode(org.apache.kafka.common.KafkaFuture<?> future) {
+        ExecutionException e = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
+                () -> future.get(TIMEOUT_S, TimeUnit.SECONDS));
+        return org.apache.kafka.common.protocol.Errors.forException(e.getCause()).code();
+    }
+
+    @Test
+    void aSaslUserWithoutAclsIsDeniedWithTheTypedAuthorizationError() throws Exception {
+        String topic = unique("denied-topic");
+        String group = unique("denied-group");
+        Map<String, Object> config = saslUserConfig();
+        config.put("client.id", "brook-denied");
+        try (Admin denied = Admin.create(config);
+                org.apache.kafka.clients.admin.Admin oracle = org.apache.kafka.clients.admin.Admin.create(
+                        saslUserConfig())) {
+            Throwable acls = failure(denied.describeAcls(AclBindingFilter.ANY));
+            assertThat(acls).isInstanceOf(ClusterAuthorizationException.class)
+                    .hasMessageContaining("CLUSTER_AUTHORIZATION_FAILED");
+            assertThat(((ApiException) acls).error().code()).isEqualTo(kafkaErrorCode(
+                    oracle.describeAcls(org.apache.kafka.common.acl.AclBindingFilter.ANY).values()));
+
+            Throwable create = failure(denied.createTopics(List.of(new NewTopic(topic, 1, (short) 1))));
+            assertThat(create).isInstanceOf(TopicAuthorizationException.class).hasMessageContaining(topic);
+            assertThat(((ApiException) create).error().code()).isEqualTo(kafkaErrorCode(oracle.createTopics(List.of(
+                    new org.apache.kafka.clients.admin.NewTopic(topic, 1, (short) 1))).all()));
+
+            Throwable offsets = failure(denied.listConsumerGroupOffsets(group));
+            assertThat(offsets).isInstanceOf(GroupAuthorizationException.class).hasMessageContaining(group);
+            assertThat(((ApiException) offsets).error().code()).isEqualTo(kafkaErrorCode(
+                    oracle.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()));
+
+            // Granted by the super user, the same call goes through.
+            get(brook.createAcls(List.of(binding(ResourceType.TOPIC, topic, PatternType.LITERAL, "User:" + SASL_USER,
+                    AclOperation.CREATE, AclPermissionType.ALLOW))));
+            get(denied.createTopics(List.of(new NewTopic(topic, 1, (short) 1))));
+            assertThat(kafka.listTopics().names().get(TIMEOUT_S, TimeUnit.SECONDS)).contains(topic);
+        }
     }
 
     @Test
