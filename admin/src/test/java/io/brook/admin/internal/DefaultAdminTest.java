@@ -11,6 +11,8 @@ import io.brook.admin.AdminClosedException;
 import io.brook.admin.ClusterDescription;
 import io.brook.admin.DescribeClusterOptions;
 import io.brook.admin.NewTopic;
+import io.brook.admin.OffsetSpec;
+import io.brook.common.TopicPartition;
 import io.brook.common.errors.InvalidTopicException;
 import io.brook.common.errors.NetworkException;
 import io.brook.common.errors.TimeoutException;
@@ -23,10 +25,14 @@ import io.brook.core.internal.network.ScriptedRequestSender;
 import io.brook.core.internal.util.CallbackExecutor;
 import io.brook.core.internal.util.ExponentialBackoff;
 import io.brook.core.internal.util.ManualScheduler;
+import io.brook.protocol.Errors;
+import io.brook.protocol.message.DeleteGroupsResponse;
 import io.brook.protocol.message.DescribeClusterResponse;
+import io.brook.protocol.message.FindCoordinatorResponse;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -190,6 +196,44 @@ class DefaultAdminTest {
         scheduler.advance(10_000);
         assertThat(sender.sent()).hasSize(1);
         assertThat(admin.pendingCalls()).isZero();
+    }
+
+    @Test
+    void newCallsWithNothingToDoCompleteWithoutSendingAndBadArgumentsThrow() throws Exception {
+        assertThat(admin.listOffsets(Map.of()).get()).isEmpty();
+        assertThat(admin.deleteRecords(Map.of()).get()).isEmpty();
+        assertThat(admin.createPartitions(Map.of()).get()).isNull();
+        assertThat(admin.describeConfigs(List.of()).get()).isEmpty();
+        assertThat(admin.describeConsumerGroups(List.of()).get()).isEmpty();
+        assertThat(admin.alterConsumerGroupOffsets("g", Map.of()).get()).isNull();
+        assertThat(admin.deleteConsumerGroups(List.of()).get()).isNull();
+        assertThat(admin.describeTransactions(List.of()).get()).isEmpty();
+        assertThat(admin.createAcls(List.of()).get()).isNull();
+        assertThat(sender.sent()).isEmpty();
+
+        assertThatThrownBy(() -> admin.listConsumerGroupOffsets(null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> admin.deleteRecords(Map.of(new TopicPartition("t", 0), -5L)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> admin.listOffsets(Map.of(new TopicPartition("bad name", 0), OffsetSpec.latest())))
+                .isInstanceOf(InvalidTopicException.class);
+        assertThatThrownBy(() -> admin.createPartitions(Map.of("t", 0))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> admin.describeConsumerGroups(Arrays.asList("g", null)))
+                .isInstanceOf(NullPointerException.class);
+        assertThat(sender.sent()).isEmpty();
+    }
+
+    @Test
+    void groupCallsFindTheCoordinatorAndAskIt() throws Exception {
+        sender.respondNext(FindCoordinatorResponse.builder().coordinators(List.of(FindCoordinatorResponse
+                        .Coordinator.builder().key("g").nodeId(2).host("broker2").port(9092)
+                        .errorCode(Errors.NONE.code()).build())).build())
+                .respondNext(DeleteGroupsResponse.builder().results(List.of(DeleteGroupsResponse.DeletableGroupResult
+                        .builder().groupId("g").errorCode(Errors.NONE.code()).build())).build());
+
+        assertThat(admin.deleteConsumerGroups(List.of("g")).get(5, TimeUnit.SECONDS)).isNull();
+
+        assertThat(sender.sent()).extracting(ScriptedRequestSender.Sent::endpoint)
+                .containsExactly(TestMetadata.broker(1), TestMetadata.broker(2));
     }
 
     @AfterEach
