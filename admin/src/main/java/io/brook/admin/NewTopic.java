@@ -100,7 +100,8 @@ public record NewTopic(String name, int numPartitions, short replicationFactor, 
             List<Integer> brokers = assignments.get(p);
             if (brokers == null) {
                 throw new IllegalArgumentException("replica assignments of topic '" + name
-                        + "' must cover partitions 0.." + (assignments.size() - 1) + ": partition " + p + " is missing");
+                        + "' must cover partitions 0.." + (assignments.size() - 1) + ": partition " + p
+                        + " is missing");
             }
             List<Integer> copy = List.copyOf(brokers);
             if (copy.isEmpty() || copy.stream().anyMatch(id -> id < 0) || Set.copyOf(copy).size() != copy.size()) {

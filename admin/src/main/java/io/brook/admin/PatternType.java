@@ -1,6 +1,9 @@
 package io.brook.admin;
 
-/** How an ACL's resource name matches resource names, with the wire codes. {@link #ANY} and {@link #MATCH} only in filters. */
+/**
+ * How an ACL's resource name matches resource names, with the wire codes. {@link #ANY} and {@link #MATCH} only in
+ * filters.
+ */
 public enum PatternType {
     /** A type this version of Brook does not know. */
     UNKNOWN((byte) 0),

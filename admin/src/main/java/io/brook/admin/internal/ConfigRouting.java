@@ -1,7 +1,9 @@
 package io.brook.admin.internal;
 
 import io.brook.admin.ConfigResource;
+import io.brook.common.errors.ApiException;
 import io.brook.core.internal.call.CallRequest;
+import io.brook.core.internal.call.Step;
 import io.brook.core.internal.network.Endpoint;
 import io.brook.core.internal.network.RequestBuilder;
 import io.brook.protocol.Errors;
@@ -12,6 +14,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Where config requests go: a broker's own configs and loggers to that broker (found by node id through a
@@ -68,5 +71,43 @@ final class ConfigRouting {
     /** A request to {@code target} ({@code null}: any broker). */
     static CallRequest to(Endpoint target, RequestBuilder request) {
         return target == null ? CallRequest.toAnyBroker(request) : CallRequest.toBroker(target, request);
+    }
+
+    /**
+     * Applies one resource's answer: no error succeeds it with {@code value}; a retriable error leaves it pending
+     * and is returned (the reason to retry); any other error, or an unknown topic, fails it. Answers for resources
+     * Brook cannot name or that are not pending are ignored.
+     */
+    <V> ApiException settle(ResourceResults<ConfigResource, V> results, byte resourceType, String resourceName,
+            short errorCode, String errorMessage, Supplier<V> value) {
+        ConfigResource.Type type = ConfigResource.Type.forId(resourceType);
+        if (type == null) {
+            return null;
+        }
+        ConfigResource resource = new ConfigResource(type, resourceName);
+        if (!results.isPending(resource)) {
+            return null;
+        }
+        Errors error = AdminErrors.forCode(errorCode);
+        if (error == Errors.NONE) {
+            results.succeed(resource, value.get());
+            return null;
+        }
+        ApiException e = AdminErrors.forResource(call, resource.toString(), error, errorMessage);
+        if (error.isRetriable() && error != Errors.UNKNOWN_TOPIC_OR_PARTITION) {
+            return e;
+        }
+        results.fail(resource, e);
+        return null;
+    }
+
+    /** The step after a response was applied: the call's last step, or a retry of what is still pending. */
+    <V, R> Step<R> after(ResourceResults<ConfigResource, V> results, ApiException reason,
+            Supplier<Step<R>> whenSettled) {
+        if (results.allSettled()) {
+            return whenSettled.get();
+        }
+        return Step.retry(reason != null ? reason : AdminErrors.waitingFor(call
+                + ": the broker did not answer for " + results.pending().iterator().next()));
     }
 }

@@ -1,6 +1,5 @@
 package io.brook.admin.internal;
 
-import io.brook.common.errors.BrookException;
 import io.brook.core.internal.call.CallRequest;
 import io.brook.core.internal.call.SingleRequestHandler;
 import io.brook.core.internal.call.Step;
@@ -75,11 +74,7 @@ public final class CreatePartitionsHandler implements SingleRequestHandler<Void>
     @Override
     public Step<Void> onResponse(CallRequest request, Endpoint from, ApiMessage response) {
         if (propagation != null) {
-            BrookException lacking = propagation.onResponse(from, (MetadataResponse) response);
-            if (lacking != null) {
-                return Step.retry(lacking);
-            }
-            return propagation.complete() ? results.finishWithNothing() : Step.sendNext();
+            return propagation.step(from, (MetadataResponse) response, results::finishWithNothing);
         }
         Throwable retryReason = null;
         for (CreatePartitionsResponse.CreatePartitionsTopicResult r : ((CreatePartitionsResponse) response).results()) {

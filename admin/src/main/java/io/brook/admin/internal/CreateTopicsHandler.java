@@ -2,7 +2,6 @@ package io.brook.admin.internal;
 
 import io.brook.admin.NewTopic;
 import io.brook.common.errors.ApiException;
-import io.brook.common.errors.BrookException;
 import io.brook.core.internal.call.CallHandler;
 import io.brook.core.internal.call.CallRequest;
 import io.brook.core.internal.call.SingleRequestHandler;
@@ -86,11 +85,7 @@ public final class CreateTopicsHandler implements SingleRequestHandler<Void> {
     @Override
     public Step<Void> onResponse(CallRequest request, Endpoint from, ApiMessage response) {
         if (propagation != null) {
-            BrookException lacking = propagation.onResponse(from, (MetadataResponse) response);
-            if (lacking != null) {
-                return Step.retry(lacking);
-            }
-            return propagation.complete() ? results.finishWithNothing() : Step.sendNext();
+            return propagation.step(from, (MetadataResponse) response, results::finishWithNothing);
         }
         return onCreateResponse((CreateTopicsResponse) response);
     }

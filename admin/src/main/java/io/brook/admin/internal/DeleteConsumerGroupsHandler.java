@@ -9,7 +9,6 @@ import io.brook.protocol.ApiMessage;
 import io.brook.protocol.Errors;
 import io.brook.protocol.message.DeleteGroupsRequest;
 import io.brook.protocol.message.DeleteGroupsResponse;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
@@ -37,12 +36,8 @@ public final class DeleteConsumerGroupsHandler implements CallHandler<Void> {
 
     @Override
     public List<CallRequest> nextRequests(long remainingMs) {
-        List<CallRequest> requests = new ArrayList<>();
-        for (String group : results.pending()) {
-            requests.add(CallRequest.toCoordinator(CoordinatorKey.group(group),
-                    DeleteGroupsRequest.builder().groupsNames(List.of(group)).build()));
-        }
-        return requests;
+        return GroupSteps.toEachCoordinator(results.pending(), CoordinatorKey::group,
+                group -> DeleteGroupsRequest.builder().groupsNames(List.of(group)).build());
     }
 
     @Override

@@ -1,7 +1,5 @@
 package io.brook.admin.internal;
 
-import io.brook.common.errors.ApiException;
-import io.brook.common.errors.BrookException;
 import io.brook.core.internal.call.CallHandler;
 import io.brook.core.internal.call.CallRequest;
 import io.brook.core.internal.call.SingleRequestHandler;
@@ -17,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -79,11 +76,7 @@ public final class DeleteTopicsHandler implements SingleRequestHandler<Void> {
     @Override
     public Step<Void> onResponse(CallRequest request, Endpoint from, ApiMessage response) {
         if (propagation != null) {
-            BrookException lacking = propagation.onResponse(from, (MetadataResponse) response);
-            if (lacking != null) {
-                return Step.retry(lacking);
-            }
-            return propagation.complete() ? results.finishWithNothing() : Step.sendNext();
+            return propagation.step(from, (MetadataResponse) response, results::finishWithNothing);
         }
         return onDeleteResponse((DeleteTopicsResponse) response);
     }

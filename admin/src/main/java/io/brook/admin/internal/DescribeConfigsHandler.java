@@ -10,7 +10,6 @@ import io.brook.core.internal.network.Capability;
 import io.brook.core.internal.network.Endpoint;
 import io.brook.core.internal.network.RequestBuilder;
 import io.brook.protocol.ApiMessage;
-import io.brook.protocol.Errors;
 import io.brook.protocol.message.DescribeConfigsRequest;
 import io.brook.protocol.message.DescribeConfigsResponse;
 import io.brook.protocol.message.MetadataResponse;
@@ -90,30 +89,10 @@ public final class DescribeConfigsHandler implements CallHandler<Map<ConfigResou
         }
         ApiException reason = null;
         for (DescribeConfigsResponse.DescribeConfigsResult r : ((DescribeConfigsResponse) response).results()) {
-            ConfigResource.Type type = ConfigResource.Type.forId(r.resourceType());
-            if (type == null) {
-                continue;
-            }
-            ConfigResource resource = new ConfigResource(type, r.resourceName());
-            Errors error = AdminErrors.forCode(r.errorCode());
-            if (!results.isPending(resource)) {
-                continue;
-            }
-            if (error == Errors.NONE) {
-                results.succeed(resource, ConfigEntries.toConfig(r));
-                continue;
-            }
-            ApiException e = AdminErrors.forResource(callName, resource.toString(), error, r.errorMessage());
-            if (error.isRetriable() && error != Errors.UNKNOWN_TOPIC_OR_PARTITION) {
-                reason = e;
-            } else {
-                results.fail(resource, e);
-            }
+            ApiException retry = routing.settle(results, r.resourceType(), r.resourceName(), r.errorCode(),
+                    r.errorMessage(), () -> ConfigEntries.toConfig(r));
+            reason = retry != null ? retry : reason;
         }
-        if (results.allSettled()) {
-            return results.finishWithMap();
-        }
-        return Step.retry(reason != null ? reason : AdminErrors.waitingFor(callName
-                + ": the broker did not answer for " + results.pending().iterator().next()));
+        return routing.after(results, reason, results::finishWithMap);
     }
 }

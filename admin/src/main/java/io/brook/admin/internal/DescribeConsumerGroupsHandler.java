@@ -52,14 +52,9 @@ public final class DescribeConsumerGroupsHandler implements CallHandler<Map<Stri
 
     @Override
     public List<CallRequest> nextRequests(long remainingMs) {
-        List<CallRequest> requests = new ArrayList<>();
-        for (String group : results.pending()) {
-            ApiMessage body = classic.contains(group)
-                    ? DescribeGroupsRequest.builder().groups(List.of(group)).build()
-                    : ConsumerGroupDescribeRequest.builder().groupIds(List.of(group)).build();
-            requests.add(CallRequest.toCoordinator(CoordinatorKey.group(group), body));
-        }
-        return requests;
+        return GroupSteps.toEachCoordinator(results.pending(), CoordinatorKey::group, group -> classic.contains(group)
+                ? DescribeGroupsRequest.builder().groups(List.of(group)).build()
+                : ConsumerGroupDescribeRequest.builder().groupIds(List.of(group)).build());
     }
 
     @Override

@@ -11,7 +11,6 @@ import io.brook.protocol.ApiMessage;
 import io.brook.protocol.Errors;
 import io.brook.protocol.message.DescribeTransactionsRequest;
 import io.brook.protocol.message.DescribeTransactionsResponse;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -42,12 +41,8 @@ public final class DescribeTransactionsHandler implements CallHandler<Map<String
 
     @Override
     public List<CallRequest> nextRequests(long remainingMs) {
-        List<CallRequest> requests = new ArrayList<>();
-        for (String id : results.pending()) {
-            requests.add(CallRequest.toCoordinator(CoordinatorKey.transaction(id),
-                    DescribeTransactionsRequest.builder().transactionalIds(List.of(id)).build()));
-        }
-        return requests;
+        return GroupSteps.toEachCoordinator(results.pending(), CoordinatorKey::transaction,
+                id -> DescribeTransactionsRequest.builder().transactionalIds(List.of(id)).build());
     }
 
     @Override

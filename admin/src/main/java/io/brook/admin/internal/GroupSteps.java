@@ -2,7 +2,14 @@ package io.brook.admin.internal;
 
 import io.brook.common.errors.ApiException;
 import io.brook.core.internal.call.CallHandler;
+import io.brook.core.internal.call.CallRequest;
+import io.brook.core.internal.call.CoordinatorKey;
 import io.brook.core.internal.call.Step;
+import io.brook.protocol.ApiMessage;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -11,6 +18,16 @@ import java.util.function.Supplier;
  */
 final class GroupSteps {
     private GroupSteps() {}
+
+    /** One request per pending key, each to the coordinator of its key, for one round. */
+    static List<CallRequest> toEachCoordinator(Collection<String> pending, Function<String, CoordinatorKey> key,
+            Function<String, ApiMessage> body) {
+        List<CallRequest> requests = new ArrayList<>(pending.size());
+        for (String k : pending) {
+            requests.add(CallRequest.toCoordinator(key.apply(k), body.apply(k)));
+        }
+        return requests;
+    }
 
     /**
      * After the answer for {@code key} was applied: finished if every key settled; a retry if this key is still

@@ -9,7 +9,6 @@ import io.brook.core.internal.call.Step;
 import io.brook.core.internal.network.Endpoint;
 import io.brook.core.internal.network.RequestBuilder;
 import io.brook.protocol.ApiMessage;
-import io.brook.protocol.Errors;
 import io.brook.protocol.message.IncrementalAlterConfigsRequest;
 import io.brook.protocol.message.IncrementalAlterConfigsResponse;
 import io.brook.protocol.message.MetadataResponse;
@@ -95,30 +94,10 @@ public final class IncrementalAlterConfigsHandler implements CallHandler<Void> {
         ApiException reason = null;
         for (IncrementalAlterConfigsResponse.AlterConfigsResourceResponse r
                 : ((IncrementalAlterConfigsResponse) response).responses()) {
-            ConfigResource.Type type = ConfigResource.Type.forId(r.resourceType());
-            if (type == null) {
-                continue;
-            }
-            ConfigResource resource = new ConfigResource(type, r.resourceName());
-            if (!results.isPending(resource)) {
-                continue;
-            }
-            Errors error = AdminErrors.forCode(r.errorCode());
-            if (error == Errors.NONE) {
-                results.succeed(resource, null);
-                continue;
-            }
-            ApiException e = AdminErrors.forResource(CALL, resource.toString(), error, r.errorMessage());
-            if (error.isRetriable() && error != Errors.UNKNOWN_TOPIC_OR_PARTITION) {
-                reason = e;
-            } else {
-                results.fail(resource, e);
-            }
+            ApiException retry = routing.settle(results, r.resourceType(), r.resourceName(), r.errorCode(),
+                    r.errorMessage(), () -> null);
+            reason = retry != null ? retry : reason;
         }
-        if (results.allSettled()) {
-            return results.finishWithNothing();
-        }
-        return Step.retry(reason != null ? reason : AdminErrors.waitingFor(CALL
-                + ": the broker did not answer for " + results.pending().iterator().next()));
+        return routing.after(results, reason, results::finishWithNothing);
     }
 }

@@ -30,7 +30,8 @@ import java.util.TreeMap;
  *
  * <p>Confined to its call (see {@link io.brook.core.internal.call.CallHandler}).
  */
-public final class ListConsumerGroupOffsetsHandler implements SingleRequestHandler<Map<TopicPartition, OffsetAndMetadata>> {
+public final class ListConsumerGroupOffsetsHandler
+        implements SingleRequestHandler<Map<TopicPartition, OffsetAndMetadata>> {
     static final String CALL = "listConsumerGroupOffsets";
 
     private final String callName;

@@ -3,6 +3,7 @@ package io.brook.admin.internal;
 import io.brook.common.errors.BrookException;
 import io.brook.core.internal.call.CallHandler;
 import io.brook.core.internal.call.CallRequest;
+import io.brook.core.internal.call.Step;
 import io.brook.core.internal.network.Endpoint;
 import io.brook.protocol.Errors;
 import io.brook.protocol.message.MetadataResponse;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Waits until every live broker's metadata shows a set of topics as created (each partition with a leader) or as
@@ -137,6 +139,18 @@ final class TopicPropagation {
                     .orElseThrow(() -> new IllegalStateException("every broker confirmed already"));
         }
         return MetadataRequests.forTopics(topics.keySet(), target);
+    }
+
+    /**
+     * Applies the metadata of the broker at {@code from}, as the call's next step: a retry while that broker lacks
+     * something, the call's last step once every live broker confirmed, else the request to the next broker.
+     */
+    <T> Step<T> step(Endpoint from, MetadataResponse response, Supplier<Step<T>> whenComplete) {
+        BrookException lacking = onResponse(from, response);
+        if (lacking != null) {
+            return Step.retry(lacking);
+        }
+        return complete() ? whenComplete.get() : Step.sendNext();
     }
 
     /**

@@ -47,8 +47,9 @@ class AclHandlersTest {
                 .containsExactly("User:alice", "User:bob", "User:carol");
         assertThat(body.creations().get(1).resourcePatternType()).isEqualTo(PatternType.PREFIXED.code());
 
-        Step<Void> step = handler.onResponse(first, TestMetadata.broker(1), CreateAclsResponse.builder().results(List.of(
-                result(Errors.NONE), result(Errors.NOT_CONTROLLER), result(Errors.INVALID_REQUEST))).build());
+        Step<Void> step = handler.onResponse(first, TestMetadata.broker(1), CreateAclsResponse.builder()
+                .results(List.of(result(Errors.NONE), result(Errors.NOT_CONTROLLER), result(Errors.INVALID_REQUEST)))
+                .build());
         assertThat(step).isInstanceOf(Step.Retry.class);
 
         CallRequest second = handler.nextRequest(1_000);

@@ -76,7 +76,8 @@ class CreateTopicsHandlerTest {
         // First metadata: to any broker; the bootstrap address turns out to be broker 1, which is up to date.
         CallRequest first = handler.nextRequest(29_000);
         assertThat(first.endpoint()).isNull();
-        assertThat(first.request().allowedVersions().min()).isGreaterThanOrEqualTo(Capability.METADATA_AUTO_CREATE_FLAG.since());
+        assertThat(first.request().allowedVersions().min())
+                .isGreaterThanOrEqualTo(Capability.METADATA_AUTO_CREATE_FLAG.since());
         MetadataRequest body = (MetadataRequest) first.body();
         assertThat(body.allowAutoTopicCreation()).isFalse();
         assertThat(body.topics()).extracting(MetadataRequest.MetadataRequestTopic::name).containsExactly("t");

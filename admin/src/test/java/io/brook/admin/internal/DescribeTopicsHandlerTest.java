@@ -100,7 +100,8 @@ class DescribeTopicsHandlerTest {
     void aRetriableTopLevelErrorIsRetried() {
         DescribeTopicsHandler handler = new DescribeTopicsHandler(List.of("t"));
         MetadataResponse response = MetadataResponse.builder().errorCode(Errors.REQUEST_TIMED_OUT.code()).build();
-        assertThat(handler.onResponse(handler.nextRequests(1_000).get(0), BROKER, response)).isInstanceOf(Step.Retry.class);
+        assertThat(handler.onResponse(handler.nextRequests(1_000).get(0), BROKER, response))
+                .isInstanceOf(Step.Retry.class);
     }
 
     private static MetadataResponse.MetadataResponsePartition partition(int index, int leader, List<Integer> replicas,

@@ -156,7 +156,8 @@ class ListOffsetsHandlerTest {
         ListOffsetsHandler handler = new ListOffsetsHandler(latest(A0, A1), false);
 
         assertThat(handler.onResponse(handler.nextRequests(1_000).get(0), ANY,
-                metadata(new int[] {1}, ledBy("a", 1, -1)))).as("a-0 routed: progress").isInstanceOf(Step.SendNext.class);
+                metadata(new int[] {1}, ledBy("a", 1, -1)))).as("a-0 routed: progress")
+                .isInstanceOf(Step.SendNext.class);
 
         List<CallRequest> next = handler.nextRequests(1_000);
         assertThat(next).extracting(r -> r.request().apiKey()).containsExactly(ApiKey.METADATA, ApiKey.LIST_OFFSETS);

@@ -1,8 +1,8 @@
 package io.brook.it.admin;
 
+import static io.brook.it.admin.AdminItBase.failure;
+import static io.brook.it.admin.AdminItBase.get;
 import static io.brook.it.admin.KafkaClients.unique;
-import static io.brook.it.admin.RecordsAdminIT.failure;
-import static io.brook.it.admin.RecordsAdminIT.get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 

@@ -1,5 +1,6 @@
 package io.brook.it.admin;
 
+import static io.brook.it.admin.KafkaClients.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -17,66 +18,24 @@ import io.brook.common.errors.InvalidReplicationFactorException;
 import io.brook.common.errors.InvalidTopicException;
 import io.brook.common.errors.TopicExistsException;
 import io.brook.common.errors.UnknownTopicOrPartitionException;
-import io.brook.testkit.KafkaCluster;
-import io.brook.testkit.junit.KafkaClusterExtension;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Brook's Admin against a real single-node broker, every result cross-checked with kafka-clients' Admin.
  * Topic names are unique per test, so the tests also run against a shared or external cluster.
  */
-@ExtendWith(KafkaClusterExtension.class)
-class AdminIT {
-    private static final long TIMEOUT_S = 60;
-
-    private KafkaCluster cluster;
-    private Admin brook;
-    private Oracle kafka;
-
-    @BeforeEach
-    void connect(KafkaCluster cluster) {
-        this.cluster = cluster;
-        brook = Admin.create(Map.of("bootstrap.servers", cluster.bootstrapServers(), "client.id", "brook-admin-it"));
-        kafka = new Oracle(cluster.bootstrapServers());
-    }
-
-    @AfterEach
-    void close() {
-        brook.close(Duration.ofSeconds(10));
-        kafka.close();
-    }
-
-    private static String unique(String prefix) {
-        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-    }
-
-    private static <T> T get(CompletableFuture<T> future) throws Exception {
-        return future.get(TIMEOUT_S, TimeUnit.SECONDS);
-    }
-
-    /** The exception {@code future} fails with. */
-    private static Throwable failure(CompletableFuture<?> future) {
-        try {
-            future.get(TIMEOUT_S, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            return e.getCause();
-        } catch (Exception e) {
-            throw new AssertionError("expected the call to fail, got " + e, e);
-        }
-        throw new AssertionError("expected the call to fail, but it succeeded");
+class AdminIT extends AdminItBase {
+    @Override
+    String clientId() {
+        return "brook-admin-it";
     }
 
     @Test

@@ -1,8 +1,6 @@
 package io.brook.it.admin;
 
 import static io.brook.it.admin.KafkaClients.unique;
-import static io.brook.it.admin.RecordsAdminIT.failure;
-import static io.brook.it.admin.RecordsAdminIT.get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -19,37 +17,18 @@ import io.brook.admin.PartialFailureException;
 import io.brook.admin.TopicDescription;
 import io.brook.common.errors.InvalidConfigurationException;
 import io.brook.common.errors.UnknownTopicOrPartitionException;
-import io.brook.testkit.KafkaCluster;
-import io.brook.testkit.junit.KafkaClusterExtension;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Configs through Brook's Admin against a real broker, cross-checked with kafka-clients' Admin. */
-@ExtendWith(KafkaClusterExtension.class)
-class ConfigAdminIT {
-    private KafkaCluster cluster;
-    private Admin brook;
-    private Oracle kafka;
-
-    @BeforeEach
-    void connect(KafkaCluster cluster) {
-        this.cluster = cluster;
-        brook = Admin.create(Map.of("bootstrap.servers", cluster.bootstrapServers(), "client.id", "brook-config-it"));
-        kafka = new Oracle(cluster.bootstrapServers());
-    }
-
-    @AfterEach
-    void close() {
-        brook.close(Duration.ofSeconds(10));
-        kafka.close();
+class ConfigAdminIT extends AdminItBase {
+    @Override
+    String clientId() {
+        return "brook-config-it";
     }
 
     /** One key as both clients report it: name, value, source, sensitive, read-only, default, synonyms. */
@@ -179,8 +158,9 @@ class ConfigAdminIT {
                 org.apache.kafka.common.config.ConfigResource.Type.BROKER, Integer.toString(brokerId));
         Throwable byKafka = org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.ExecutionException.class,
                 () -> kafka.admin().incrementalAlterConfigs(Map.of(resource, List.of(
-                        new org.apache.kafka.clients.admin.AlterConfigOp(new org.apache.kafka.clients.admin.ConfigEntry(
-                                "log.cleaner.threads", "many"), org.apache.kafka.clients.admin.AlterConfigOp.OpType.SET))),
+                        new org.apache.kafka.clients.admin.AlterConfigOp(
+                                new org.apache.kafka.clients.admin.ConfigEntry("log.cleaner.threads", "many"),
+                                org.apache.kafka.clients.admin.AlterConfigOp.OpType.SET))),
                         new org.apache.kafka.clients.admin.AlterConfigsOptions().validateOnly(true))
                         .all().get(30, TimeUnit.SECONDS)).getCause();
         assertThat(((io.brook.common.errors.ApiException) error).error().code())

@@ -1,9 +1,6 @@
 package io.brook.it.admin;
 
 import static io.brook.it.admin.KafkaClients.unique;
-import static io.brook.it.admin.RecordsAdminIT.failure;
-import static io.brook.it.admin.RecordsAdminIT.get;
-import static io.brook.it.admin.RecordsAdminIT.k;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.brook.admin.Admin;
@@ -18,9 +15,6 @@ import io.brook.common.errors.GroupIdNotFoundException;
 import io.brook.common.errors.GroupNotEmptyException;
 import io.brook.common.errors.GroupSubscribedToTopicException;
 import io.brook.common.errors.UnknownMemberIdException;
-import io.brook.testkit.KafkaCluster;
-import io.brook.testkit.junit.KafkaClusterExtension;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -32,40 +26,28 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.ListGroupsOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Consumer groups through Brook's Admin against a real broker: groups are run and committed with kafka-clients'
  * consumer, every result cross-checked with kafka-clients' Admin.
  */
-@ExtendWith(KafkaClusterExtension.class)
-class ConsumerGroupAdminIT {
-    private static final long TIMEOUT_S = 60;
+class ConsumerGroupAdminIT extends AdminItBase {
+    @Override
+    String clientId() {
+        return "brook-groups-it";
+    }
 
-    private KafkaCluster cluster;
-    private Admin brook;
-    private Oracle kafka;
     private String topic;
 
     @BeforeEach
-    void connect(KafkaCluster cluster) throws Exception {
-        this.cluster = cluster;
-        brook = Admin.create(Map.of("bootstrap.servers", cluster.bootstrapServers(), "client.id", "brook-groups-it"));
-        kafka = new Oracle(cluster.bootstrapServers());
+    void createTopic() throws Exception {
         topic = unique("group-topic");
         kafka.createTopic(topic, 3, (short) 1);
         for (int p = 0; p < 3; p++) {
             KafkaClients.produce(cluster.bootstrapServers(), topic, p, 1_000L, 2_000L, 3_000L, 4_000L, 5_000L);
         }
-    }
-
-    @AfterEach
-    void close() {
-        brook.close(Duration.ofSeconds(10));
-        kafka.close();
     }
 
     private TopicPartition tp(int partition) {
@@ -271,7 +253,8 @@ class ConsumerGroupAdminIT {
 
         Map<TopicPartition, Long> expected = new TreeMap<>();
         Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new HashMap<>();
-        kafkaCommitted(group).keySet().forEach(tp -> latest.put(k(tp), org.apache.kafka.clients.admin.OffsetSpec.latest()));
+        kafkaCommitted(group).keySet().forEach(
+                tp -> latest.put(k(tp), org.apache.kafka.clients.admin.OffsetSpec.latest()));
         var ends = kafka.admin().listOffsets(latest).all().get(TIMEOUT_S, TimeUnit.SECONDS);
         kafkaCommitted(group).forEach((tp, committed) -> expected.put(tp, ends.get(k(tp)).offset()
                 - committed.offset()));

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.brook.admin.Admin;
 import io.brook.admin.CreatePartitionsOptions;
-import io.brook.admin.NewTopic;
 import io.brook.admin.OffsetSpec;
 import io.brook.admin.PartialFailureException;
 import io.brook.admin.ProducerState;
@@ -14,68 +13,26 @@ import io.brook.common.TopicPartition;
 import io.brook.common.errors.InvalidPartitionsException;
 import io.brook.common.errors.OffsetOutOfRangeException;
 import io.brook.common.errors.UnknownTopicOrPartitionException;
-import io.brook.testkit.KafkaCluster;
-import io.brook.testkit.junit.KafkaClusterExtension;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Partitions, offsets and records through Brook's Admin against a real broker, every result cross-checked with
  * kafka-clients' Admin on the same broker; records are written with kafka-clients' producer.
  */
-@ExtendWith(KafkaClusterExtension.class)
-class RecordsAdminIT {
-    private static final long TIMEOUT_S = 60;
-
-    private KafkaCluster cluster;
-    private Admin brook;
-    private Oracle kafka;
-
-    @BeforeEach
-    void connect(KafkaCluster cluster) {
-        this.cluster = cluster;
-        brook = Admin.create(Map.of("bootstrap.servers", cluster.bootstrapServers(), "client.id", "brook-records-it"));
-        kafka = new Oracle(cluster.bootstrapServers());
-    }
-
-    @AfterEach
-    void close() {
-        brook.close(Duration.ofSeconds(10));
-        kafka.close();
-    }
-
-    static <T> T get(CompletableFuture<T> future) throws Exception {
-        return future.get(TIMEOUT_S, TimeUnit.SECONDS);
-    }
-
-    static Throwable failure(CompletableFuture<?> future) {
-        try {
-            future.get(TIMEOUT_S, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            return e.getCause();
-        } catch (Exception e) {
-            throw new AssertionError("expected the call to fail, got " + e, e);
-        }
-        throw new AssertionError("expected the call to fail, but it succeeded");
-    }
-
-    static org.apache.kafka.common.TopicPartition k(TopicPartition tp) {
-        return new org.apache.kafka.common.TopicPartition(tp.topic(), tp.partition());
+class RecordsAdminIT extends AdminItBase {
+    @Override
+    String clientId() {
+        return "brook-records-it";
     }
 
     /** kafka-clients' answer to the same look-ups, in Brook's terms. */

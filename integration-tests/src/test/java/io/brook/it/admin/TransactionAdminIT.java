@@ -1,9 +1,6 @@
 package io.brook.it.admin;
 
 import static io.brook.it.admin.KafkaClients.unique;
-import static io.brook.it.admin.RecordsAdminIT.failure;
-import static io.brook.it.admin.RecordsAdminIT.get;
-import static io.brook.it.admin.RecordsAdminIT.k;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.brook.admin.Admin;
@@ -14,9 +11,6 @@ import io.brook.admin.TransactionDescription;
 import io.brook.admin.TransactionListing;
 import io.brook.common.TopicPartition;
 import io.brook.common.errors.TransactionalIdNotFoundException;
-import io.brook.testkit.KafkaCluster;
-import io.brook.testkit.junit.KafkaClusterExtension;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,34 +19,16 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Transactions and producers through Brook's Admin against a real broker: an open transaction is held by
  * kafka-clients' transactional producer, every result cross-checked with kafka-clients' Admin.
  */
-@ExtendWith(KafkaClusterExtension.class)
-class TransactionAdminIT {
-    private static final long TIMEOUT_S = 60;
-
-    private KafkaCluster cluster;
-    private Admin brook;
-    private Oracle kafka;
-
-    @BeforeEach
-    void connect(KafkaCluster cluster) {
-        this.cluster = cluster;
-        brook = Admin.create(Map.of("bootstrap.servers", cluster.bootstrapServers(), "client.id", "brook-txn-it"));
-        kafka = new Oracle(cluster.bootstrapServers());
-    }
-
-    @AfterEach
-    void close() {
-        brook.close(Duration.ofSeconds(10));
-        kafka.close();
+class TransactionAdminIT extends AdminItBase {
+    @Override
+    String clientId() {
+        return "brook-txn-it";
     }
 
     private static KafkaProducer<byte[], byte[]> openTransaction(String bootstrap, String transactionalId,

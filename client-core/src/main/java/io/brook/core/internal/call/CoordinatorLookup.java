@@ -128,7 +128,10 @@ public final class CoordinatorLookup {
         }
     }
 
-    /** Whether {@code error}, reported for a request to a coordinator, means the coordinator must be looked up again. */
+    /**
+     * Whether {@code error}, reported for a request to a coordinator, means the coordinator must be looked up
+     * again.
+     */
     public static boolean meansStaleCoordinator(Throwable error) {
         if (error instanceof NetworkException || error instanceof TimeoutException) {
             return true;
@@ -242,7 +245,8 @@ public final class CoordinatorLookup {
         try {
             coordinator = new Endpoint(nodeId, host, port);
         } catch (IllegalArgumentException e) {
-            fail(key, new BrookException("FindCoordinator named an invalid address for " + key + ": " + e.getMessage()));
+            fail(key, new BrookException("FindCoordinator named an invalid address for " + key + ": "
+                    + e.getMessage()));
             return;
         }
         CompletableFuture<Endpoint> waiting;

@@ -181,7 +181,8 @@ class CoordinatorLookupTest {
         assertThat(found).isCompletedWithValue(COORDINATOR_2);
 
         lookup.invalidate(CoordinatorKey.group("g"), COORDINATOR_3);
-        assertThat(lookup.cached(CoordinatorKey.group("g"))).as("a report about another broker").contains(COORDINATOR_2);
+        assertThat(lookup.cached(CoordinatorKey.group("g"))).as("a report about another broker")
+                .contains(COORDINATOR_2);
 
         lookup.invalidate(CoordinatorKey.group("g"), COORDINATOR_2);
         assertThat(lookup.cached(CoordinatorKey.group("g"))).isEmpty();
