@@ -60,6 +60,7 @@ import io.brook.core.internal.metadata.WantedTopics;
 import io.brook.core.internal.network.NetworkClient;
 import io.brook.core.internal.network.RequestSender;
 import io.brook.core.internal.util.CallbackExecutor;
+import io.brook.core.internal.util.Deadline;
 import io.brook.core.internal.util.Futures;
 import io.brook.core.internal.util.ThreadScheduler;
 import java.time.Duration;
@@ -163,11 +164,11 @@ public final class DefaultAdmin implements Admin {
                 WantedTopics.none());
         CallbackExecutor callbacks = new CallbackExecutor(clientId);
         Consumer<Duration> shutdown = timeout -> {
-            long deadlineNs = System.nanoTime() + timeout.toNanos();
+            Deadline deadline = Deadline.after(Time.SYSTEM, timeout);
             scheduler.shutdown(timeout);
-            network.close(remaining(deadlineNs));
+            network.close(deadline.remaining());
             // Last: it delivers the futures that close failed.
-            callbacks.close(remaining(deadlineNs));
+            callbacks.close(deadline.remaining());
         };
         CallContext calls = CallContext.of(sender, new MetadataBrokers(metadata), scheduler, Time.SYSTEM,
                 RetryBackoffs.from(config), options.retries());
@@ -462,8 +463,7 @@ public final class DefaultAdmin implements Admin {
             return;
         }
         long timeoutMs = Math.max(0L, clampTimeout(timeout));
-        // Close timeouts are real time by nature: they bound how long the caller's thread is blocked.
-        long deadlineNs = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        Deadline deadline = Deadline.after(this.calls.time(), Duration.ofMillis(timeoutMs));
         List<CallDriver<?>> calls = List.copyOf(pending);
         if (!calls.isEmpty()) {
             // The admin thread drives the calls, so it cannot wait for them; a callback thread can (results
@@ -477,16 +477,12 @@ public final class DefaultAdmin implements Admin {
             }
         }
         metadata.close();
-        shutdown.accept(remaining(deadlineNs));
+        shutdown.accept(deadline.remaining());
         log.debug("Admin client {} closed", clientId);
     }
 
     private boolean onAdminThread() {
         return calls.scheduler() instanceof ThreadScheduler thread && thread.isOwnThread();
-    }
-
-    private static Duration remaining(long deadlineNs) {
-        return Duration.ofMillis(Math.max(0L, TimeUnit.NANOSECONDS.toMillis(deadlineNs - System.nanoTime())));
     }
 
     private static void awaitCalls(List<CallDriver<?>> calls, long timeoutMs) {
