@@ -1,4 +1,4 @@
-package io.brook.admin.internal;
+package io.brook.core.internal.call;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,8 +10,8 @@ import io.brook.common.errors.UnsupportedVersionException;
 import io.brook.core.ManualTime;
 import io.brook.core.internal.network.Endpoint;
 import io.brook.core.internal.network.RequestBuilder;
-import io.brook.core.internal.network.VersionRange;
 import io.brook.core.internal.network.ScriptedRequestSender;
+import io.brook.core.internal.network.VersionRange;
 import io.brook.core.internal.util.ExponentialBackoff;
 import io.brook.core.internal.util.ManualScheduler;
 import io.brook.protocol.ApiMessage;
@@ -24,7 +24,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
-class AdminCallTest {
+class CallDriverTest {
     private static final Endpoint BROKER_1 = new Endpoint(1, "broker1", 9092);
     private static final Endpoint BROKER_2 = new Endpoint(2, "broker2", 9092);
 
@@ -54,7 +54,7 @@ class AdminCallTest {
     private final ExponentialBackoff backoff = new ExponentialBackoff(100, 2.0, 1_000, 0.0);
 
     /** A handler returning "ok" on any response, with the default failure handling. */
-    private static class OneShot implements AdminHandler<String> {
+    private static class OneShot implements SingleRequestHandler<String> {
         final List<Long> remaining = new ArrayList<>();
         Function<ApiMessage, Step<String>> onResponse = r -> Step.done("ok");
 
@@ -64,19 +64,25 @@ class AdminCallTest {
         }
 
         @Override
-        public AdminRequest nextRequest(long remainingMs) {
+        public CallRequest nextRequest(long remainingMs) {
             remaining.add(remainingMs);
-            return AdminRequest.toAnyBroker(DescribeClusterRequest.builder().build());
+            return CallRequest.toAnyBroker(DescribeClusterRequest.builder().build());
         }
 
         @Override
-        public Step<String> onResponse(AdminRequest request, Endpoint from, ApiMessage response) {
+        public Step<String> onResponse(CallRequest request, Endpoint from, ApiMessage response) {
             return onResponse.apply(response);
         }
     }
 
-    private AdminCall<String> call(AdminHandler<String> handler, long timeoutMs) {
-        return new AdminCall<>(handler, sender, selector, scheduler, time, backoff, timeoutMs, Integer.MAX_VALUE);
+    private CallDriver<String> call(CallHandler<String> handler, long timeoutMs) {
+        return call(handler, selector, timeoutMs, Integer.MAX_VALUE);
+    }
+
+    private CallDriver<String> call(CallHandler<String> handler, BrokerSelector brokers, long timeoutMs,
+            int maxRetries) {
+        return new CallDriver<>(handler, CallContext.of(sender, brokers, scheduler, time, backoff, maxRetries),
+                timeoutMs);
     }
 
     private static DescribeClusterResponse cluster() {
@@ -178,7 +184,7 @@ class AdminCallTest {
     @Test
     void failStopsTheCallAndItsPendingRetry() {
         sender.failNext(new NetworkException("down"));
-        AdminCall<String> call = call(new OneShot(), 5_000);
+        CallDriver<String> call = call(new OneShot(), 5_000);
         CompletableFuture<String> result = call.start();
         BrookException closed = new BrookException("closed");
 
@@ -228,8 +234,7 @@ class AdminCallTest {
     void waitsForTheSelectorToKnowABroker() throws Exception {
         CompletableFuture<Endpoint> known = new CompletableFuture<>();
         sender.respondNext(cluster());
-        CompletableFuture<String> result = new AdminCall<>(new OneShot(), sender, () -> known, scheduler, time,
-                backoff, 5_000, Integer.MAX_VALUE).start();
+        CompletableFuture<String> result = call(new OneShot(), () -> known, 5_000, Integer.MAX_VALUE).start();
         assertThat(sender.sent()).isEmpty();
 
         known.complete(BROKER_2);
@@ -252,8 +257,7 @@ class AdminCallTest {
                 return java.util.Optional.of(refused);
             }
         };
-        CompletableFuture<String> result = new AdminCall<>(new OneShot(), sender, none, scheduler, time, backoff,
-                1_000, Integer.MAX_VALUE).start();
+        CompletableFuture<String> result = call(new OneShot(), none, 1_000, Integer.MAX_VALUE).start();
 
         scheduler.advance(1_000);
 
@@ -269,8 +273,8 @@ class AdminCallTest {
         UnsupportedVersionException fatal = new UnsupportedVersionException("Metadata too old");
         List<CompletableFuture<Endpoint>> answers = new ArrayList<>(List.of(
                 CompletableFuture.failedFuture(transientError), CompletableFuture.failedFuture(fatal)));
-        CompletableFuture<String> result = new AdminCall<>(new OneShot(), sender, () -> answers.remove(0), scheduler,
-                time, backoff, 5_000, Integer.MAX_VALUE).start();
+        CompletableFuture<String> result = call(new OneShot(), () -> answers.remove(0), 5_000,
+                Integer.MAX_VALUE).start();
         assertThat(result).as("retried after the backoff").isNotDone();
 
         scheduler.advance(100);
@@ -283,8 +287,7 @@ class AdminCallTest {
     void stopsAfterMaxRetriesWithTheLastError() {
         NetworkException third = new NetworkException("third");
         sender.failNext(new NetworkException("first")).failNext(new NetworkException("second")).failNext(third);
-        CompletableFuture<String> result =
-                new AdminCall<>(new OneShot(), sender, selector, scheduler, time, backoff, 60_000, 2).start();
+        CompletableFuture<String> result = call(new OneShot(), selector, 60_000, 2).start();
 
         scheduler.advance(1_000);
 
@@ -316,10 +319,10 @@ class AdminCallTest {
 
     @Test
     void passesTheRequestedEndpointAndVersions() throws Exception {
-        AdminHandler<String> handler = new OneShot() {
+        SingleRequestHandler<String> handler = new OneShot() {
             @Override
-            public AdminRequest nextRequest(long remainingMs) {
-                return AdminRequest.toBroker(BROKER_2, RequestBuilder.of(DescribeClusterRequest.builder().build(),
+            public CallRequest nextRequest(long remainingMs) {
+                return CallRequest.toBroker(BROKER_2, RequestBuilder.of(DescribeClusterRequest.builder().build(),
                         VersionRange.of(0, 1)));
             }
         };

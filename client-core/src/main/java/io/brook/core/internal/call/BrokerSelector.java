@@ -1,4 +1,4 @@
-package io.brook.admin.internal;
+package io.brook.core.internal.call;
 
 import io.brook.core.internal.network.Endpoint;
 import java.util.Optional;

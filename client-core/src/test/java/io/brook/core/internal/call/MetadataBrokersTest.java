@@ -1,6 +1,6 @@
-package io.brook.admin.internal;
+package io.brook.core.internal.call;
 
-import static io.brook.admin.internal.TestMetadata.broker;
+import static io.brook.core.internal.call.TestMetadata.broker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,4 +1,4 @@
-package io.brook.admin.internal;
+package io.brook.core.internal.call;
 
 import io.brook.common.errors.NetworkException;
 import io.brook.common.errors.TimeoutException;
@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The admin client's brokers, as its {@link MetadataManager} knows them: requests any broker can answer go to the
+ * A client's brokers, as its {@link MetadataManager} knows them: requests any broker can answer go to the
  * broker that has not failed, or failed longest ago; brokers that give no response (no connection, or no response
  * in time) are reported to the manager, which avoids them, refreshes, and goes back to the bootstrap names
  * (resolving them again) when every known broker failed. Until the first answer, and while it goes back to the
@@ -17,10 +17,10 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>Thread-safe: stateless itself; the manager guards its own state.
  */
-final class MetadataBrokers implements BrokerSelector {
+public final class MetadataBrokers implements BrokerSelector {
     private final MetadataManager metadata;
 
-    MetadataBrokers(MetadataManager metadata) {
+    public MetadataBrokers(MetadataManager metadata) {
         this.metadata = Objects.requireNonNull(metadata, "metadata");
     }
 
