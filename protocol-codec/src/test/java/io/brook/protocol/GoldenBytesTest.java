@@ -21,8 +21,10 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Decodes every {@code golden/<ApiName>-<request|response>-v<N>.hex} file (a message body captured from a real
- * broker or derived exactly by hand, without size or header) and checks that re-encoding gives the same bytes.
+ * Decodes every {@code golden/<ApiName>-<request|response>-v<N>.hex} file (a message body without size or header:
+ * responses captured from a real broker by {@code GoldenCapture}, requests captured from the wire of
+ * {@code kafka-clients} by {@code RequestCapture}, both in {@code integration-tests}) and checks that re-encoding
+ * gives the same bytes. Request bodies of Produce hold real record batches, which must come back byte-identical.
  * A '#' starts a comment to the end of the line; whitespace is ignored. Fails when the folder holds no .hex file.
  */
 class GoldenBytesTest {

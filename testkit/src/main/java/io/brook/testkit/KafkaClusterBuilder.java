@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -74,6 +75,31 @@ public final class KafkaClusterBuilder {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(value, "value");
         brokerProperties.put(key, value);
+        return this;
+    }
+
+    /**
+     * Starts every node with Kafka's {@code StandardAuthorizer} (ACLs kept in the KRaft metadata, for brokers and
+     * controllers alike) and {@code super.users}, so that ACL calls work and principals without ACLs are denied.
+     * {@code User:ANONYMOUS} is always a super user: it is who the brokers and controllers are to each other, and
+     * who every client of the PLAINTEXT listener is, so the cluster and the tests that do not care about ACLs keep
+     * working; ACLs then restrict the principals of authenticated listeners (SASL users, TLS client certificates).
+     * Starting the cluster costs no more than without an authorizer.
+     *
+     * @param superUsers further super users, as {@code Type:name} ({@code User:admin})
+     * @throws IllegalArgumentException if a super user does not look like {@code Type:name} or holds a {@code ;}
+     */
+    public KafkaClusterBuilder standardAuthorizer(String... superUsers) {
+        Set<String> users = new LinkedHashSet<>();
+        users.add("User:ANONYMOUS");
+        for (String user : superUsers) {
+            if (user == null || !user.matches("[A-Za-z]+:[^;]+")) {
+                throw new IllegalArgumentException("a super user looks like User:name, was " + user);
+            }
+            users.add(user);
+        }
+        brokerProperty("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+        brokerProperty("super.users", String.join(";", users));
         return this;
     }
 

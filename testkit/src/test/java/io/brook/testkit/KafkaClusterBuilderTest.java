@@ -20,6 +20,10 @@ class KafkaClusterBuilderTest {
         assertThatThrownBy(() -> builder.startTimeout(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> builder.brokerProperty("num.partitions", null))
                 .isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> builder.standardAuthorizer("admin")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("User:name");
+        assertThatThrownBy(() -> builder.standardAuthorizer("User:a;User:b"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.brook.admin.internal;
 
+import io.brook.common.TopicPartition;
 import io.brook.common.errors.ApiException;
 import io.brook.common.errors.BrookException;
 import io.brook.protocol.Errors;
@@ -21,7 +22,27 @@ final class AdminErrors {
      * @param brokerMessage the broker's own message, or {@code null} to use the code's default message
      */
     static ApiException forTopic(String call, String topic, Errors error, String brokerMessage) {
-        return error.exception(call + " of topic '" + topic + "' failed with " + describe(error, brokerMessage));
+        return forResource(call, "topic '" + topic + "'", error, brokerMessage);
+    }
+
+    /**
+     * The typed exception for {@code error} reported for a resource by {@code call}.
+     *
+     * @param resource how the message names the resource: {@code "partition t-0"}, {@code "group 'g'"}, ...
+     * @param brokerMessage the broker's own message, or {@code null} to use the code's default message
+     */
+    static ApiException forResource(String call, String resource, Errors error, String brokerMessage) {
+        return error.exception(call + " of " + resource + " failed with " + describe(error, brokerMessage));
+    }
+
+    /** {@link #forResource} for partition {@code tp}. */
+    static ApiException forPartition(String call, TopicPartition tp, Errors error, String brokerMessage) {
+        return forResource(call, "partition " + tp, error, brokerMessage);
+    }
+
+    /** {@link #forResource} for group {@code groupId}. */
+    static ApiException forGroup(String call, String groupId, Errors error, String brokerMessage) {
+        return forResource(call, "group '" + groupId + "'", error, brokerMessage);
     }
 
     /** The typed exception for a top-level {@code error} of {@code call}. */

@@ -2,7 +2,10 @@ package io.brook.admin.internal;
 
 import io.brook.admin.NewTopic;
 import io.brook.common.errors.ApiException;
-import io.brook.common.errors.BrookException;
+import io.brook.core.internal.call.CallHandler;
+import io.brook.core.internal.call.CallRequest;
+import io.brook.core.internal.call.SingleRequestHandler;
+import io.brook.core.internal.call.Step;
 import io.brook.core.internal.network.Endpoint;
 import io.brook.protocol.ApiMessage;
 import io.brook.protocol.Errors;
@@ -11,7 +14,6 @@ import io.brook.protocol.message.CreateTopicsResponse;
 import io.brook.protocol.message.MetadataResponse;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,22 +22,22 @@ import java.util.Objects;
 /**
  * {@code createTopics}: sends CreateTopics for the topics not yet settled until each was created or failed with a
  * non-retriable error, then (unless validating only or told not to) waits until every live broker reports the
- * created topics with a leader per partition. Fails with the typed errors of the failed topics, in the caller's
- * order, once all are settled.
+ * created topics with a leader per partition. Once all are settled, a failed topic fails the call with its typed
+ * error, or, when the call named several topics, with a {@link io.brook.admin.PartialFailureException} naming
+ * each failed topic.
  *
- * <p>Confined to its call (see {@link AdminHandler}).
+ * <p>Confined to its call (see {@link CallHandler}).
  */
-public final class CreateTopicsHandler implements AdminHandler<Void> {
+public final class CreateTopicsHandler implements SingleRequestHandler<Void> {
     static final String CALL = "createTopics";
 
-    private final List<NewTopic> topics;
     private final boolean validateOnly;
     private final boolean awaitPropagation;
-    /** Topics not yet settled, in the caller's order. */
-    private final Map<String, NewTopic> pending = new LinkedHashMap<>();
+    /** Every topic, by name, in the caller's order. */
+    private final Map<String, NewTopic> topics = new LinkedHashMap<>();
+    private final ResourceResults<String, Void> results;
     /** Created topics and their partition count (-1 when unknown). */
     private final Map<String, Integer> created = new LinkedHashMap<>();
-    private final Map<String, ApiException> failed = new HashMap<>();
     private TopicPropagation propagation;
 
     /**
@@ -46,14 +48,14 @@ public final class CreateTopicsHandler implements AdminHandler<Void> {
         Objects.requireNonNull(topics, "topics");
         for (NewTopic topic : topics) {
             Objects.requireNonNull(topic, "topic");
-            if (pending.putIfAbsent(topic.name(), topic) != null) {
+            if (this.topics.putIfAbsent(topic.name(), topic) != null) {
                 throw new IllegalArgumentException("topic '" + topic.name() + "' is listed twice");
             }
         }
-        if (pending.isEmpty()) {
+        if (this.topics.isEmpty()) {
             throw new IllegalArgumentException("no topics to create");
         }
-        this.topics = List.copyOf(topics);
+        this.results = new ResourceResults<>(CALL, this.topics.keySet());
         this.validateOnly = validateOnly;
         this.awaitPropagation = awaitPropagation && !validateOnly;
     }
@@ -64,30 +66,26 @@ public final class CreateTopicsHandler implements AdminHandler<Void> {
     }
 
     @Override
-    public AdminRequest nextRequest(long remainingMs) {
+    public CallRequest nextRequest(long remainingMs) {
         if (propagation != null) {
             return propagation.nextRequest();
         }
-        List<CreateTopicsRequest.CreatableTopic> creatable = new ArrayList<>(pending.size());
-        for (NewTopic topic : pending.values()) {
-            creatable.add(toCreatable(topic));
+        List<CreateTopicsRequest.CreatableTopic> creatable = new ArrayList<>(results.pending().size());
+        for (String name : results.pending()) {
+            creatable.add(toCreatable(topics.get(name)));
         }
         CreateTopicsRequest body = CreateTopicsRequest.builder()
                 .topics(creatable)
                 .timeoutMs((int) Math.min(Integer.MAX_VALUE, remainingMs))
                 .validateOnly(validateOnly)
                 .build();
-        return AdminRequest.toAnyBroker(body);
+        return CallRequest.toAnyBroker(body);
     }
 
     @Override
-    public Step<Void> onResponse(AdminRequest request, Endpoint from, ApiMessage response) {
+    public Step<Void> onResponse(CallRequest request, Endpoint from, ApiMessage response) {
         if (propagation != null) {
-            BrookException lacking = propagation.onResponse(from, (MetadataResponse) response);
-            if (lacking != null) {
-                return Step.retry(lacking);
-            }
-            return propagation.complete() ? finish() : Step.sendNext();
+            return propagation.step(from, (MetadataResponse) response, results::finishWithNothing);
         }
         return onCreateResponse((CreateTopicsResponse) response);
     }
@@ -95,56 +93,48 @@ public final class CreateTopicsHandler implements AdminHandler<Void> {
     private Step<Void> onCreateResponse(CreateTopicsResponse response) {
         Throwable retryReason = null;
         for (CreateTopicsResponse.CreatableTopicResult result : response.topics()) {
-            NewTopic topic = pending.get(result.name());
-            if (topic == null) {
+            if (!results.isPending(result.name())) {
                 continue; // not asked for or settled already: nothing to learn
             }
+            NewTopic topic = topics.get(result.name());
             Errors error = AdminErrors.forCode(result.errorCode());
             if (error == Errors.NONE) {
-                pending.remove(result.name());
-                int partitions = topic.numPartitions() > 0 ? topic.numPartitions() : result.numPartitions();
+                results.succeed(result.name(), null);
+                int partitions = topic.numPartitions() > 0 ? topic.numPartitions()
+                        : !topic.replicaAssignments().isEmpty() ? topic.replicaAssignments().size()
+                        : result.numPartitions();
                 created.put(result.name(), partitions > 0 ? partitions : -1);
             } else {
                 ApiException e = AdminErrors.forTopic(CALL, result.name(), error, result.errorMessage());
                 if (error.isRetriable()) {
                     retryReason = e;
                 } else {
-                    pending.remove(result.name());
-                    failed.put(result.name(), e);
+                    results.fail(result.name(), e);
                 }
             }
         }
-        if (!pending.isEmpty()) {
+        if (!results.allSettled()) {
             return Step.retry(retryReason != null ? retryReason : AdminErrors.waitingFor(
-                    CALL + ": the broker did not answer for topic '" + pending.keySet().iterator().next() + "'"));
+                    CALL + ": the broker did not answer for topic '" + results.pending().iterator().next() + "'"));
         }
         if (awaitPropagation && !created.isEmpty()) {
             propagation = TopicPropagation.created(CALL, created);
             return Step.sendNext();
         }
-        return finish();
-    }
-
-    private Step<Void> finish() {
-        if (failed.isEmpty()) {
-            return Step.done(null);
-        }
-        List<ApiException> inOrder = new ArrayList<>();
-        for (NewTopic topic : topics) {
-            ApiException e = failed.get(topic.name());
-            if (e != null) {
-                inOrder.add(e);
-            }
-        }
-        return Step.failed(AdminErrors.combine(inOrder));
+        return results.finishWithNothing();
     }
 
     private static CreateTopicsRequest.CreatableTopic toCreatable(NewTopic topic) {
         List<CreateTopicsRequest.CreatableTopicConfig> configs = new ArrayList<>(topic.configs().size());
         topic.configs().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> configs.add(
                 CreateTopicsRequest.CreatableTopicConfig.builder().name(e.getKey()).value(e.getValue()).build()));
+        List<CreateTopicsRequest.CreatableReplicaAssignment> assignments = new ArrayList<>();
+        topic.replicaAssignments().forEach((partition, brokers) -> assignments.add(
+                CreateTopicsRequest.CreatableReplicaAssignment.builder().partitionIndex(partition).brokerIds(brokers)
+                        .build()));
         return CreateTopicsRequest.CreatableTopic.builder()
                 .name(topic.name())
+                .assignments(assignments)
                 .numPartitions(topic.numPartitions())
                 .replicationFactor(topic.replicationFactor())
                 .configs(configs)

@@ -3,6 +3,9 @@ package io.brook.admin.internal;
 import io.brook.admin.ClusterDescription;
 import io.brook.admin.Node;
 import io.brook.common.errors.ApiException;
+import io.brook.core.internal.call.CallRequest;
+import io.brook.core.internal.call.SingleRequestHandler;
+import io.brook.core.internal.call.Step;
 import io.brook.core.internal.network.Endpoint;
 import io.brook.protocol.ApiMessage;
 import io.brook.protocol.Errors;
@@ -17,7 +20,7 @@ import java.util.List;
  *
  * <p>Stateless.
  */
-public final class DescribeClusterHandler implements AdminHandler<ClusterDescription> {
+public final class DescribeClusterHandler implements SingleRequestHandler<ClusterDescription> {
     static final String CALL = "describeCluster";
 
     @Override
@@ -26,12 +29,12 @@ public final class DescribeClusterHandler implements AdminHandler<ClusterDescrip
     }
 
     @Override
-    public AdminRequest nextRequest(long remainingMs) {
-        return AdminRequest.toAnyBroker(DescribeClusterRequest.builder().build());
+    public CallRequest nextRequest(long remainingMs) {
+        return CallRequest.toAnyBroker(DescribeClusterRequest.builder().build());
     }
 
     @Override
-    public Step<ClusterDescription> onResponse(AdminRequest request, Endpoint from, ApiMessage response) {
+    public Step<ClusterDescription> onResponse(CallRequest request, Endpoint from, ApiMessage response) {
         DescribeClusterResponse cluster = (DescribeClusterResponse) response;
         Errors error = AdminErrors.forCode(cluster.errorCode());
         if (error != Errors.NONE) {

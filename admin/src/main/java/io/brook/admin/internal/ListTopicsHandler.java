@@ -1,6 +1,10 @@
 package io.brook.admin.internal;
 
 import io.brook.common.errors.ApiException;
+import io.brook.core.internal.call.CallHandler;
+import io.brook.core.internal.call.CallRequest;
+import io.brook.core.internal.call.SingleRequestHandler;
+import io.brook.core.internal.call.Step;
 import io.brook.core.internal.network.Endpoint;
 import io.brook.protocol.ApiMessage;
 import io.brook.protocol.Errors;
@@ -13,9 +17,9 @@ import java.util.TreeSet;
  * {@code listTopics}: asks any broker for the metadata of all topics and returns their names, internal topics left
  * out unless asked for. Topics the broker reports with an error (for example, not authorized) are left out too.
  *
- * <p>Confined to its call (see {@link AdminHandler}).
+ * <p>Confined to its call (see {@link CallHandler}).
  */
-public final class ListTopicsHandler implements AdminHandler<Set<String>> {
+public final class ListTopicsHandler implements SingleRequestHandler<Set<String>> {
     static final String CALL = "listTopics";
 
     private final boolean includeInternal;
@@ -30,12 +34,12 @@ public final class ListTopicsHandler implements AdminHandler<Set<String>> {
     }
 
     @Override
-    public AdminRequest nextRequest(long remainingMs) {
+    public CallRequest nextRequest(long remainingMs) {
         return MetadataRequests.forAllTopics();
     }
 
     @Override
-    public Step<Set<String>> onResponse(AdminRequest request, Endpoint from, ApiMessage response) {
+    public Step<Set<String>> onResponse(CallRequest request, Endpoint from, ApiMessage response) {
         MetadataResponse metadata = (MetadataResponse) response;
         Errors topLevel = AdminErrors.forCode(metadata.errorCode());
         if (topLevel != Errors.NONE) {

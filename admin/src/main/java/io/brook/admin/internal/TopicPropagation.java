@@ -1,6 +1,9 @@
 package io.brook.admin.internal;
 
 import io.brook.common.errors.BrookException;
+import io.brook.core.internal.call.CallHandler;
+import io.brook.core.internal.call.CallRequest;
+import io.brook.core.internal.call.Step;
 import io.brook.core.internal.network.Endpoint;
 import io.brook.protocol.Errors;
 import io.brook.protocol.message.MetadataResponse;
@@ -13,27 +16,88 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Waits until every live broker's metadata shows a set of topics as created (each partition with a leader) or as
  * deleted, so that a create or delete call completes only once any client talking to any broker sees its effect.
  *
  * <p>First asks any broker, which also tells the live brokers; then asks each broker not yet confirmed, directly.
- * A broker that is not up to date yet is asked again after a backoff.
+ * A broker that is not up to date yet is asked again after a backoff. A topic the caller may not describe (its
+ * metadata answers TOPIC_AUTHORIZATION_FAILED) cannot be watched, so it is not waited for.
  *
- * <p>Confined to the call that owns it (see {@link AdminHandler}).
+ * <p>Confined to the call that owns it (see {@link CallHandler}).
  */
 final class TopicPropagation {
     private final String callName;
-    private final boolean expectPresent;
-    /** Present: the partition count expected, or -1 for any. Absent: the deleted topic id, or null. */
-    private final Map<String, Object> topics;
+    /** Per topic, what each broker's metadata must show. */
+    private final Map<String, Expected> topics;
     private final Set<Integer> confirmed = new HashSet<>();
     private List<Endpoint> brokers;
 
-    private TopicPropagation(String callName, boolean expectPresent, Map<String, Object> topics) {
+    /** What a broker's metadata must show for one topic. */
+    sealed interface Expected {
+        /**
+         * Checks one broker's view.
+         *
+         * @param topic the broker's metadata of the topic, or {@code null} if it did not report it
+         * @return {@code null} if the broker shows what is expected, else what it lacks
+         */
+        String lacking(MetadataResponse.MetadataResponseTopic topic);
+    }
+
+    /**
+     * The topic exists with a leader for every partition.
+     *
+     * @param partitionCount the partition count expected, or -1 for any non-empty count
+     */
+    record Created(int partitionCount) implements Expected {
+        @Override
+        public String lacking(MetadataResponse.MetadataResponseTopic topic) {
+            if (topic == null) {
+                return "is not yet known";
+            }
+            Errors error = AdminErrors.forCode(topic.errorCode());
+            if (error != Errors.NONE) {
+                // A topic the caller may not describe (TOPIC_AUTHORIZATION_FAILED) can never be seen: not awaited.
+                return error.isRetriable() ? "is not yet usable (" + error.name() + ")" : null;
+            }
+            int count = topic.partitions().size();
+            if (count == 0 || (partitionCount > 0 && count != partitionCount)) {
+                return "shows " + count + " of " + (partitionCount > 0 ? partitionCount : "its") + " partitions";
+            }
+            for (MetadataResponse.MetadataResponsePartition p : topic.partitions()) {
+                if (p.leaderId() < 0) {
+                    return "has no leader yet for partition " + p.partitionIndex();
+                }
+            }
+            return null;
+        }
+    }
+
+    /**
+     * The topic is gone.
+     *
+     * @param deletedId the id of the deleted topic, or {@code null} when unknown; a topic of the same name with
+     *     another id was created since and counts as the deleted one being gone
+     */
+    record Deleted(UUID deletedId) implements Expected {
+        @Override
+        public String lacking(MetadataResponse.MetadataResponseTopic topic) {
+            Errors error = topic == null ? Errors.NONE : AdminErrors.forCode(topic.errorCode());
+            if (topic == null || error == Errors.UNKNOWN_TOPIC_OR_PARTITION
+                    || (error != Errors.NONE && !error.isRetriable())) {
+                // Gone, or hidden from the caller (not authorized to describe it): nothing more to wait for.
+                return null;
+            }
+            boolean recreated = deletedId != null && topic.topicId() != null
+                    && !topic.topicId().equals(new UUID(0L, 0L)) && !topic.topicId().equals(deletedId);
+            return recreated ? null : "is still present";
+        }
+    }
+
+    private TopicPropagation(String callName, Map<String, Expected> topics) {
         this.callName = callName;
-        this.expectPresent = expectPresent;
         this.topics = topics;
         if (topics.isEmpty()) {
             throw new IllegalArgumentException("no topics to wait for");
@@ -46,17 +110,20 @@ final class TopicPropagation {
      * @param partitionCounts per topic, the partition count expected, or -1 when unknown (any non-empty count)
      */
     static TopicPropagation created(String callName, Map<String, Integer> partitionCounts) {
-        return new TopicPropagation(callName, true, new LinkedHashMap<>(partitionCounts));
+        Map<String, Expected> expected = new LinkedHashMap<>();
+        partitionCounts.forEach((topic, count) -> expected.put(topic, new Created(count)));
+        return new TopicPropagation(callName, expected);
     }
 
     /**
      * Waits for deleted topics.
      *
-     * @param topicIds per topic, the id of the deleted topic, or null when unknown; a topic of the same name with
-     *     another id was created since and counts as the deleted one being gone
+     * @param topicIds per topic, the id of the deleted topic, or null when unknown
      */
     static TopicPropagation deleted(String callName, Map<String, UUID> topicIds) {
-        return new TopicPropagation(callName, false, new LinkedHashMap<>(topicIds));
+        Map<String, Expected> expected = new LinkedHashMap<>();
+        topicIds.forEach((topic, id) -> expected.put(topic, new Deleted(id)));
+        return new TopicPropagation(callName, expected);
     }
 
     /** Whether every live broker confirmed. */
@@ -65,13 +132,25 @@ final class TopicPropagation {
     }
 
     /** The next Metadata request: to any broker first, then to each broker not yet confirmed. */
-    AdminRequest nextRequest() {
+    CallRequest nextRequest() {
         Endpoint target = null;
         if (brokers != null) {
             target = brokers.stream().filter(b -> !confirmed.contains(b.nodeId())).findFirst()
                     .orElseThrow(() -> new IllegalStateException("every broker confirmed already"));
         }
         return MetadataRequests.forTopics(topics.keySet(), target);
+    }
+
+    /**
+     * Applies the metadata of the broker at {@code from}, as the call's next step: a retry while that broker lacks
+     * something, the call's last step once every live broker confirmed, else the request to the next broker.
+     */
+    <T> Step<T> step(Endpoint from, MetadataResponse response, Supplier<Step<T>> whenComplete) {
+        BrookException lacking = onResponse(from, response);
+        if (lacking != null) {
+            return Step.retry(lacking);
+        }
+        return complete() ? whenComplete.get() : Step.sendNext();
     }
 
     /**
@@ -92,10 +171,8 @@ final class TopicPropagation {
                 byName.put(t.name(), t);
             }
         }
-        for (Map.Entry<String, Object> e : topics.entrySet()) {
-            String lacking = expectPresent
-                    ? lacksCreated(byName.get(e.getKey()), (Integer) e.getValue())
-                    : lacksDeleted(byName.get(e.getKey()), (UUID) e.getValue());
+        for (Map.Entry<String, Expected> e : topics.entrySet()) {
+            String lacking = e.getValue().lacking(byName.get(e.getKey()));
             if (lacking != null) {
                 return AdminErrors.waitingFor(callName + ": topic '" + e.getKey() + "' " + lacking + " on broker "
                         + (answeredBy >= 0 ? answeredBy : from.toString()));
@@ -105,35 +182,6 @@ final class TopicPropagation {
             confirmed.add(answeredBy);
         }
         return null;
-    }
-
-    private static String lacksCreated(MetadataResponse.MetadataResponseTopic topic, int expectedPartitions) {
-        if (topic == null) {
-            return "is not yet known";
-        }
-        Errors error = AdminErrors.forCode(topic.errorCode());
-        if (error != Errors.NONE) {
-            return "is not yet usable (" + error.name() + ")";
-        }
-        int count = topic.partitions().size();
-        if (count == 0 || (expectedPartitions > 0 && count != expectedPartitions)) {
-            return "shows " + count + " of " + (expectedPartitions > 0 ? expectedPartitions : "its") + " partitions";
-        }
-        for (MetadataResponse.MetadataResponsePartition p : topic.partitions()) {
-            if (p.leaderId() < 0) {
-                return "has no leader yet for partition " + p.partitionIndex();
-            }
-        }
-        return null;
-    }
-
-    private static String lacksDeleted(MetadataResponse.MetadataResponseTopic topic, UUID deletedId) {
-        if (topic == null || AdminErrors.forCode(topic.errorCode()) == Errors.UNKNOWN_TOPIC_OR_PARTITION) {
-            return null;
-        }
-        boolean recreated = deletedId != null && topic.topicId() != null
-                && !topic.topicId().equals(new UUID(0L, 0L)) && !topic.topicId().equals(deletedId);
-        return recreated ? null : "is still present";
     }
 
     /** The node id of the broker at {@code from}: its own if known, else the live broker at the same address. */

@@ -10,10 +10,13 @@ import static io.brook.admin.internal.Responses.topicError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.brook.admin.PartialFailureException;
 import io.brook.admin.NewTopic;
 import io.brook.common.errors.InvalidReplicationFactorException;
 import io.brook.common.errors.PolicyViolationException;
 import io.brook.common.errors.TopicExistsException;
+import io.brook.core.internal.call.CallRequest;
+import io.brook.core.internal.call.Step;
 import io.brook.core.internal.network.Capability;
 import io.brook.core.internal.network.Endpoint;
 import io.brook.protocol.Errors;
@@ -35,7 +38,7 @@ class CreateTopicsHandlerTest {
                 new NewTopic("orders", 6, (short) 3, Map.of("retention.ms", "1000", "cleanup.policy", "compact")),
                 NewTopic.withBrokerDefaults("audit")), true, true);
 
-        AdminRequest request = handler.nextRequest(45_000);
+        CallRequest request = handler.nextRequest(45_000);
 
         assertThat(request.endpoint()).as("any broker forwards to the controller").isNull();
         CreateTopicsRequest body = (CreateTopicsRequest) request.body();
@@ -66,14 +69,15 @@ class CreateTopicsHandlerTest {
     @Test
     void completesOnlyOnceEveryBrokerReportsTheTopicWithLeaders() {
         CreateTopicsHandler handler = new CreateTopicsHandler(List.of(new NewTopic("t", 2, (short) 3)), false, true);
-        AdminRequest create = handler.nextRequest(30_000);
+        CallRequest create = handler.nextRequest(30_000);
         assertThat(handler.onResponse(create, BOOTSTRAP, createResponse(created("t", 2))))
                 .isInstanceOf(Step.SendNext.class);
 
         // First metadata: to any broker; the bootstrap address turns out to be broker 1, which is up to date.
-        AdminRequest first = handler.nextRequest(29_000);
+        CallRequest first = handler.nextRequest(29_000);
         assertThat(first.endpoint()).isNull();
-        assertThat(first.request().allowedVersions().min()).isGreaterThanOrEqualTo(Capability.METADATA_AUTO_CREATE_FLAG.since());
+        assertThat(first.request().allowedVersions().min())
+                .isGreaterThanOrEqualTo(Capability.METADATA_AUTO_CREATE_FLAG.since());
         MetadataRequest body = (MetadataRequest) first.body();
         assertThat(body.allowAutoTopicCreation()).isFalse();
         assertThat(body.topics()).extracting(MetadataRequest.MetadataRequestTopic::name).containsExactly("t");
@@ -82,7 +86,7 @@ class CreateTopicsHandlerTest {
                 metadata(THREE_BROKERS, topic("t", id, 2, 1, List.of(1, 2, 3))))).isInstanceOf(Step.SendNext.class);
 
         // Broker 2 does not know the topic yet: retried there.
-        AdminRequest second = handler.nextRequest(28_000);
+        CallRequest second = handler.nextRequest(28_000);
         assertThat(second.endpoint()).isEqualTo(BROKER_2);
         Step<Void> notYet = handler.onResponse(second, BROKER_2,
                 metadata(THREE_BROKERS, topicError("t", Errors.UNKNOWN_TOPIC_OR_PARTITION)));
@@ -94,7 +98,7 @@ class CreateTopicsHandlerTest {
                 .isInstanceOf(Step.SendNext.class);
 
         // Broker 3 shows it without a leader, then with one.
-        AdminRequest third = handler.nextRequest(26_000);
+        CallRequest third = handler.nextRequest(26_000);
         assertThat(third.endpoint()).isEqualTo(BROKER_3);
         assertThat(handler.onResponse(third, BROKER_3, metadata(THREE_BROKERS, topic("t", id, 2, -1, List.of(1)))))
                 .isInstanceOf(Step.Retry.class);
@@ -105,9 +109,9 @@ class CreateTopicsHandlerTest {
     @Test
     void waitsForThePartitionCountTheBrokerChoseWhenDefaulted() {
         CreateTopicsHandler handler = new CreateTopicsHandler(List.of(NewTopic.withBrokerDefaults("t")), false, true);
-        AdminRequest create = handler.nextRequest(30_000);
+        CallRequest create = handler.nextRequest(30_000);
         handler.onResponse(create, BOOTSTRAP, createResponse(created("t", 4)));
-        AdminRequest meta = handler.nextRequest(30_000);
+        CallRequest meta = handler.nextRequest(30_000);
 
         Step<Void> partial = handler.onResponse(meta, BOOTSTRAP, metadata(new int[] {1}, topic("t", 3)));
         assertThat(partial).isInstanceOf(Step.Retry.class);
@@ -119,7 +123,7 @@ class CreateTopicsHandlerTest {
     @Test
     void validateOnlyCompletesWithoutWaitingForPropagation() {
         CreateTopicsHandler handler = new CreateTopicsHandler(List.of(new NewTopic("t", 1, (short) 1)), true, true);
-        AdminRequest create = handler.nextRequest(30_000);
+        CallRequest create = handler.nextRequest(30_000);
         assertThat(handler.onResponse(create, BOOTSTRAP, createResponse(created("t", 1))))
                 .isEqualTo(Step.done(null));
     }
@@ -127,7 +131,7 @@ class CreateTopicsHandlerTest {
     @Test
     void withoutAwaitingPropagationCompletesOnCreation() {
         CreateTopicsHandler handler = new CreateTopicsHandler(List.of(new NewTopic("t", 1, (short) 1)), false, false);
-        AdminRequest create = handler.nextRequest(30_000);
+        CallRequest create = handler.nextRequest(30_000);
         assertThat(handler.onResponse(create, BOOTSTRAP, createResponse(created("t", 1))))
                 .isEqualTo(Step.done(null));
     }
@@ -135,7 +139,7 @@ class CreateTopicsHandlerTest {
     @Test
     void aTopicErrorIsTypedAndNamesTopicCodeAndBrokerMessage() {
         CreateTopicsHandler handler = new CreateTopicsHandler(List.of(new NewTopic("t", 1, (short) 1)), false, true);
-        AdminRequest create = handler.nextRequest(30_000);
+        CallRequest create = handler.nextRequest(30_000);
 
         Step<Void> step = handler.onResponse(create, BOOTSTRAP,
                 createResponse(createFailed("t", Errors.TOPIC_ALREADY_EXISTS, "Topic 't' already exists.")));
@@ -149,7 +153,7 @@ class CreateTopicsHandlerTest {
     @Test
     void withoutABrokerMessageTheCodesDefaultMessageIsUsed() {
         CreateTopicsHandler handler = new CreateTopicsHandler(List.of(new NewTopic("t", 1, (short) 5)), false, true);
-        AdminRequest create = handler.nextRequest(30_000);
+        CallRequest create = handler.nextRequest(30_000);
         Step<Void> step = handler.onResponse(create, BOOTSTRAP,
                 createResponse(createFailed("t", Errors.INVALID_REPLICATION_FACTOR, null)));
         assertThat(((Step.Failed<Void>) step).error()).isInstanceOf(InvalidReplicationFactorException.class)
@@ -161,36 +165,42 @@ class CreateTopicsHandlerTest {
     void createsTheOtherTopicsThenFailsWithErrorsInTheCallersOrder() {
         CreateTopicsHandler handler = new CreateTopicsHandler(List.of(new NewTopic("a", 1, (short) 1),
                 new NewTopic("b", 1, (short) 1), new NewTopic("c", 1, (short) 1)), false, true);
-        AdminRequest create = handler.nextRequest(30_000);
+        CallRequest create = handler.nextRequest(30_000);
         // The broker answers in its own order.
         Step<Void> step = handler.onResponse(create, BOOTSTRAP, createResponse(
                 createFailed("c", Errors.POLICY_VIOLATION, "no"), created("b", 1),
                 createFailed("a", Errors.TOPIC_ALREADY_EXISTS, "exists")));
         assertThat(step).as("b still has to propagate").isInstanceOf(Step.SendNext.class);
-        AdminRequest meta = handler.nextRequest(30_000);
+        CallRequest meta = handler.nextRequest(30_000);
         assertThat(((MetadataRequest) meta.body()).topics()).extracting(MetadataRequest.MetadataRequestTopic::name)
                 .containsExactly("b");
 
         Step<Void> end = handler.onResponse(meta, BOOTSTRAP, metadata(new int[] {1}, topic("b", 1)));
 
-        Throwable error = ((Step.Failed<Void>) end).error();
-        assertThat(error).isInstanceOf(TopicExistsException.class).hasMessageContaining("topic 'a'");
-        assertThat(error.getSuppressed()).singleElement().isInstanceOf(PolicyViolationException.class)
-                .satisfies(e -> assertThat(e).hasMessageContaining("topic 'c'"));
+        PartialFailureException error = (PartialFailureException) ((Step.Failed<Void>) end).error();
+        assertThat(error).hasMessage("createTopics failed for 2 of 3 resources: a: TOPIC_ALREADY_EXISTS (error "
+                + "code 36); c: POLICY_VIOLATION (error code 44)");
+        assertThat(error.failures(String.class).keySet()).containsExactly("a", "c");
+        assertThat(error.failures().get("a")).isInstanceOf(TopicExistsException.class)
+                .hasMessageContaining("topic 'a'").isSameAs(error.getCause());
+        assertThat(error.failures().get("c")).isInstanceOf(PolicyViolationException.class)
+                .hasMessageContaining("topic 'c'");
+        assertThat(error.error("c")).isEqualTo(Errors.POLICY_VIOLATION);
+        assertThat(error.succeeded()).containsExactly("b");
     }
 
     @Test
     void retriesOnlyTheTopicsWithRetriableErrors() {
         CreateTopicsHandler handler = new CreateTopicsHandler(
                 List.of(new NewTopic("a", 1, (short) 1), new NewTopic("b", 1, (short) 1)), false, false);
-        AdminRequest create = handler.nextRequest(30_000);
+        CallRequest create = handler.nextRequest(30_000);
 
         Step<Void> step = handler.onResponse(create, BOOTSTRAP, createResponse(created("a", 1),
                 createFailed("b", Errors.THROTTLING_QUOTA_EXCEEDED, "slow down")));
 
         assertThat(step).isInstanceOf(Step.Retry.class);
         assertThat(((Step.Retry<Void>) step).reason()).hasMessageContaining("THROTTLING_QUOTA_EXCEEDED");
-        AdminRequest again = handler.nextRequest(20_000);
+        CallRequest again = handler.nextRequest(20_000);
         assertThat(((CreateTopicsRequest) again.body()).topics())
                 .extracting(CreateTopicsRequest.CreatableTopic::name).containsExactly("b");
         assertThat(handler.onResponse(again, BOOTSTRAP, createResponse(created("b", 1))))
@@ -201,7 +211,7 @@ class CreateTopicsHandlerTest {
     void aTopicMissingFromTheResponseIsAskedAgain() {
         CreateTopicsHandler handler = new CreateTopicsHandler(
                 List.of(new NewTopic("a", 1, (short) 1), new NewTopic("b", 1, (short) 1)), false, false);
-        AdminRequest create = handler.nextRequest(30_000);
+        CallRequest create = handler.nextRequest(30_000);
         Step<Void> step = handler.onResponse(create, BOOTSTRAP, createResponse(created("a", 1)));
         assertThat(((Step.Retry<Void>) step).reason()).hasMessageContaining("did not answer for topic 'b'");
     }
@@ -209,7 +219,7 @@ class CreateTopicsHandlerTest {
     @Test
     void aTransportFailureIsRetriedUnlessFatal() {
         CreateTopicsHandler handler = new CreateTopicsHandler(List.of(new NewTopic("a", 1, (short) 1)), false, false);
-        AdminRequest create = handler.nextRequest(30_000);
+        CallRequest create = handler.nextRequest(30_000);
         assertThat(handler.onFailure(create, BOOTSTRAP, new io.brook.common.errors.NetworkException("reset")))
                 .isInstanceOf(Step.Retry.class);
         assertThat(handler.onFailure(create, BOOTSTRAP,

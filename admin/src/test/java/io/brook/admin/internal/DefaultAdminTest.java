@@ -11,22 +11,34 @@ import io.brook.admin.AdminClosedException;
 import io.brook.admin.ClusterDescription;
 import io.brook.admin.DescribeClusterOptions;
 import io.brook.admin.NewTopic;
+import io.brook.admin.OffsetSpec;
+import io.brook.common.TopicPartition;
 import io.brook.common.errors.InvalidTopicException;
 import io.brook.common.errors.NetworkException;
 import io.brook.common.errors.TimeoutException;
 import io.brook.core.ManualTime;
+import io.brook.core.internal.call.CallContext;
+import io.brook.core.internal.call.MetadataBrokers;
+import io.brook.core.internal.call.TestMetadata;
 import io.brook.core.internal.network.Endpoint;
 import io.brook.core.internal.network.ScriptedRequestSender;
+import io.brook.core.internal.util.CallbackExecutor;
 import io.brook.core.internal.util.ExponentialBackoff;
 import io.brook.core.internal.util.ManualScheduler;
+import io.brook.protocol.Errors;
+import io.brook.protocol.message.DeleteGroupsResponse;
 import io.brook.protocol.message.DescribeClusterResponse;
+import io.brook.protocol.message.FindCoordinatorResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -35,9 +47,15 @@ class DefaultAdminTest {
     private final ManualScheduler scheduler = new ManualScheduler(time);
     private final ScriptedRequestSender sender = new ScriptedRequestSender();
     private final TestMetadata metadata = new TestMetadata(time, scheduler);
-    private final List<Duration> shutdowns = new ArrayList<>();
-    private final DefaultAdmin admin = new DefaultAdmin("test-admin", sender, metadata.manager, scheduler, time,
-            new ExponentialBackoff(100, 2.0, 1_000, 0.0), 60_000, Integer.MAX_VALUE, shutdowns::add);
+    private final List<Duration> shutdowns = new CopyOnWriteArrayList<>();
+    private final CallbackExecutor callbacks = new CallbackExecutor("test-admin");
+    private final DefaultAdmin admin = new DefaultAdmin("test-admin",
+            CallContext.of(sender, new MetadataBrokers(metadata.manager), scheduler, time,
+                    new ExponentialBackoff(100, 2.0, 1_000, 0.0), Integer.MAX_VALUE),
+            metadata.manager, callbacks, 60_000, timeout -> {
+                shutdowns.add(timeout);
+                callbacks.close(timeout);
+            });
 
     /** The admin's metadata names broker 1 before each test. */
     @BeforeEach
@@ -86,7 +104,7 @@ class DefaultAdminTest {
                 admin.describeCluster(DescribeClusterOptions.defaults().withTimeout(Duration.ofSeconds(2)));
 
         scheduler.advance(2_000);
-        assertThat(shorter).isCompletedExceptionally();
+        assertThat(shorter).failsWithin(5, TimeUnit.SECONDS);
         assertThat(byDefault).isNotDone();
         scheduler.advance(58_000);
 
@@ -178,5 +196,92 @@ class DefaultAdminTest {
         scheduler.advance(10_000);
         assertThat(sender.sent()).hasSize(1);
         assertThat(admin.pendingCalls()).isZero();
+    }
+
+    @Test
+    void newCallsWithNothingToDoCompleteWithoutSendingAndBadArgumentsThrow() throws Exception {
+        assertThat(admin.listOffsets(Map.of()).get()).isEmpty();
+        assertThat(admin.deleteRecords(Map.of()).get()).isEmpty();
+        assertThat(admin.createPartitions(Map.of()).get()).isNull();
+        assertThat(admin.describeConfigs(List.of()).get()).isEmpty();
+        assertThat(admin.describeConsumerGroups(List.of()).get()).isEmpty();
+        assertThat(admin.alterConsumerGroupOffsets("g", Map.of()).get()).isNull();
+        assertThat(admin.deleteConsumerGroups(List.of()).get()).isNull();
+        assertThat(admin.describeTransactions(List.of()).get()).isEmpty();
+        assertThat(admin.createAcls(List.of()).get()).isNull();
+        assertThat(sender.sent()).isEmpty();
+
+        assertThatThrownBy(() -> admin.listConsumerGroupOffsets(null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> admin.deleteRecords(Map.of(new TopicPartition("t", 0), -5L)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> admin.listOffsets(Map.of(new TopicPartition("bad name", 0), OffsetSpec.latest())))
+                .isInstanceOf(InvalidTopicException.class);
+        assertThatThrownBy(() -> admin.createPartitions(Map.of("t", 0))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> admin.describeConsumerGroups(Arrays.asList("g", null)))
+                .isInstanceOf(NullPointerException.class);
+        assertThat(sender.sent()).isEmpty();
+    }
+
+    @Test
+    void groupCallsFindTheCoordinatorAndAskIt() throws Exception {
+        sender.respondNext(FindCoordinatorResponse.builder().coordinators(List.of(FindCoordinatorResponse
+                        .Coordinator.builder().key("g").nodeId(2).host("broker2").port(9092)
+                        .errorCode(Errors.NONE.code()).build())).build())
+                .respondNext(DeleteGroupsResponse.builder().results(List.of(DeleteGroupsResponse.DeletableGroupResult
+                        .builder().groupId("g").errorCode(Errors.NONE.code()).build())).build());
+
+        assertThat(admin.deleteConsumerGroups(List.of("g")).get(5, TimeUnit.SECONDS)).isNull();
+
+        assertThat(sender.sent()).extracting(ScriptedRequestSender.Sent::endpoint)
+                .containsExactly(TestMetadata.broker(1), TestMetadata.broker(2));
+    }
+
+    @AfterEach
+    void stopCallbacks() {
+        callbacks.close(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void userFuturesCompleteOnTheCallbackThreads() throws Exception {
+        sender.hangNext();
+        CompletableFuture<String> thread = admin.describeCluster().thenApply(c -> Thread.currentThread().getName());
+
+        sender.last().future().complete(DescribeClusterResponse.builder().clusterId("c").build());
+
+        assertThat(thread.get(5, TimeUnit.SECONDS)).startsWith("brook-test-admin-callbacks-");
+    }
+
+    @Test
+    void aCallbackThatBlocksOnAnotherCallOfTheSameClientDoesNotDeadlock() throws Exception {
+        sender.hangNext().respondNext(metadata(new int[] {1}, topic("t", 1)));
+        CompletableFuture<Set<String>> nested = admin.describeCluster()
+                .thenApply(cluster -> admin.listTopics().join());
+
+        sender.last().future().complete(DescribeClusterResponse.builder().clusterId("c").build());
+
+        // The inner result is queued behind the blocked callback; a new callback thread takes the queue over.
+        assertThat(nested.get(10, TimeUnit.SECONDS)).containsExactly("t");
+    }
+
+    @Test
+    void closeFromACallbackDoesNotDeadlockAndFailsWhatIsStillPending() throws Exception {
+        sender.hangNext();
+        CompletableFuture<Set<String>> stillPending = admin.listTopics();
+        sender.hangNext();
+        long[] closeTookMs = {-1};
+        CompletableFuture<Void> closedInCallback = admin.describeCluster().thenAccept(cluster -> {
+            long start = System.nanoTime();
+            admin.close(Duration.ofMillis(300));
+            closeTookMs[0] = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        });
+
+        sender.last().future().complete(DescribeClusterResponse.builder().clusterId("c").build());
+
+        closedInCallback.get(10, TimeUnit.SECONDS);
+        assertThat(closeTookMs[0]).as("waited for the pending call, within its timeout").isBetween(250L, 5_000L);
+        assertThatThrownBy(() -> stillPending.get(5, TimeUnit.SECONDS)).cause()
+                .isInstanceOf(AdminClosedException.class).hasMessageContaining("listTopics");
+        assertThat(shutdowns).hasSize(1);
+        assertThat(admin.listTopics()).isCompletedExceptionally();
     }
 }

@@ -9,10 +9,13 @@ import static io.brook.admin.internal.Responses.topicError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.brook.admin.PartialFailureException;
 import io.brook.common.errors.InvalidTopicException;
 import io.brook.common.errors.NetworkException;
 import io.brook.common.errors.TopicDeletionDisabledException;
 import io.brook.common.errors.UnknownTopicOrPartitionException;
+import io.brook.core.internal.call.CallRequest;
+import io.brook.core.internal.call.Step;
 import io.brook.core.internal.network.Endpoint;
 import io.brook.protocol.Errors;
 import io.brook.protocol.message.DeleteTopicsRequest;
@@ -29,7 +32,7 @@ class DeleteTopicsHandlerTest {
     void namesEachTopicOnceInTheTopicsArray() {
         DeleteTopicsHandler handler = new DeleteTopicsHandler(List.of("a", "b", "a"), true);
 
-        AdminRequest request = handler.nextRequest(12_345);
+        CallRequest request = handler.nextRequest(12_345);
 
         assertThat(request.endpoint()).isNull();
         assertThat(request.request().allowedVersions().min()).as("topics by state need v6").isEqualTo((short) 6);
@@ -43,16 +46,16 @@ class DeleteTopicsHandlerTest {
     void completesOnceNoBrokerReportsTheTopic() {
         DeleteTopicsHandler handler = new DeleteTopicsHandler(List.of("a"), true);
         UUID id = UUID.randomUUID();
-        AdminRequest delete = handler.nextRequest(30_000);
+        CallRequest delete = handler.nextRequest(30_000);
         assertThat(handler.onResponse(delete, BROKER_1, deleteResponse(deleted("a", id))))
                 .isInstanceOf(Step.SendNext.class);
 
-        AdminRequest first = handler.nextRequest(30_000);
+        CallRequest first = handler.nextRequest(30_000);
         assertThat(((MetadataRequest) first.body()).allowAutoTopicCreation()).isFalse();
         assertThat(handler.onResponse(first, BROKER_1,
                 metadata(new int[] {1, 2}, topicError("a", Errors.UNKNOWN_TOPIC_OR_PARTITION))))
                 .isInstanceOf(Step.SendNext.class);
-        AdminRequest second = handler.nextRequest(30_000);
+        CallRequest second = handler.nextRequest(30_000);
         assertThat(second.endpoint()).isEqualTo(BROKER_2);
         Step<Void> stale = handler.onResponse(second, BROKER_2,
                 metadata(new int[] {1, 2}, topic("a", id, 1, 1, List.of(1))));
@@ -64,9 +67,9 @@ class DeleteTopicsHandlerTest {
     @Test
     void aTopicRecreatedWithAnotherIdCountsAsGone() {
         DeleteTopicsHandler handler = new DeleteTopicsHandler(List.of("a"), true);
-        AdminRequest delete = handler.nextRequest(30_000);
+        CallRequest delete = handler.nextRequest(30_000);
         handler.onResponse(delete, BROKER_1, deleteResponse(deleted("a", UUID.randomUUID())));
-        AdminRequest meta = handler.nextRequest(30_000);
+        CallRequest meta = handler.nextRequest(30_000);
 
         assertThat(handler.onResponse(meta, BROKER_1,
                 metadata(new int[] {1}, topic("a", UUID.randomUUID(), 1, 1, List.of(1)))))
@@ -76,27 +79,29 @@ class DeleteTopicsHandlerTest {
     @Test
     void anUnknownTopicFailsTypedWhileTheOthersAreDeleted() {
         DeleteTopicsHandler handler = new DeleteTopicsHandler(List.of("missing", "a", "locked"), false);
-        AdminRequest delete = handler.nextRequest(30_000);
+        CallRequest delete = handler.nextRequest(30_000);
 
         Step<Void> step = handler.onResponse(delete, BROKER_1, deleteResponse(deleted("a", UUID.randomUUID()),
                 deleteFailed("locked", Errors.TOPIC_DELETION_DISABLED),
                 deleteFailed("missing", Errors.UNKNOWN_TOPIC_OR_PARTITION)));
 
-        Throwable error = ((Step.Failed<Void>) step).error();
-        assertThat(error).isInstanceOf(UnknownTopicOrPartitionException.class)
+        PartialFailureException error = (PartialFailureException) ((Step.Failed<Void>) step).error();
+        assertThat(error.failures().get("missing")).isInstanceOf(UnknownTopicOrPartitionException.class)
                 .hasMessageStartingWith("deleteTopics of topic 'missing' failed with UNKNOWN_TOPIC_OR_PARTITION "
                         + "(error code 3)");
-        assertThat(error.getSuppressed()).singleElement().isInstanceOf(TopicDeletionDisabledException.class);
+        assertThat(error.failures().get("locked")).isInstanceOf(TopicDeletionDisabledException.class);
+        assertThat(error.failures().keySet()).as("in the caller's order").containsExactly("missing", "locked");
+        assertThat(error.succeeded()).containsExactly("a");
     }
 
     @Test
     void unknownAfterAnAttemptWithUnknownOutcomeCountsAsDeleted() {
         DeleteTopicsHandler handler = new DeleteTopicsHandler(List.of("a"), false);
-        AdminRequest delete = handler.nextRequest(30_000);
+        CallRequest delete = handler.nextRequest(30_000);
         assertThat(handler.onFailure(delete, BROKER_1, new NetworkException("reset")))
                 .isInstanceOf(Step.Retry.class);
 
-        AdminRequest again = handler.nextRequest(20_000);
+        CallRequest again = handler.nextRequest(20_000);
         assertThat(handler.onResponse(again, BROKER_1,
                 deleteResponse(deleteFailed("a", Errors.UNKNOWN_TOPIC_OR_PARTITION)))).isEqualTo(Step.done(null));
     }
@@ -104,7 +109,7 @@ class DeleteTopicsHandlerTest {
     @Test
     void unknownAfterABrokerTimeoutCountsAsDeleted() {
         DeleteTopicsHandler handler = new DeleteTopicsHandler(List.of("a"), false);
-        AdminRequest delete = handler.nextRequest(30_000);
+        CallRequest delete = handler.nextRequest(30_000);
         assertThat(handler.onResponse(delete, BROKER_1, deleteResponse(deleteFailed("a", Errors.REQUEST_TIMED_OUT))))
                 .isInstanceOf(Step.Retry.class);
         assertThat(handler.onResponse(delete, BROKER_1,
@@ -114,13 +119,13 @@ class DeleteTopicsHandlerTest {
     @Test
     void retriesNotControllerForTheRemainingTopicsOnly() {
         DeleteTopicsHandler handler = new DeleteTopicsHandler(List.of("a", "b"), false);
-        AdminRequest delete = handler.nextRequest(30_000);
+        CallRequest delete = handler.nextRequest(30_000);
         Step<Void> step = handler.onResponse(delete, BROKER_1,
                 deleteResponse(deleted("a", UUID.randomUUID()), deleteFailed("b", Errors.NOT_CONTROLLER)));
         assertThat(((Step.Retry<Void>) step).reason()).hasMessageContaining("topic 'b'")
                 .hasMessageContaining("NOT_CONTROLLER");
 
-        AdminRequest again = handler.nextRequest(20_000);
+        CallRequest again = handler.nextRequest(20_000);
         assertThat(((DeleteTopicsRequest) again.body()).topics()).extracting(DeleteTopicsRequest.DeleteTopicState::name)
                 .containsExactly("b");
         // NOT_CONTROLLER never made b's outcome unknown: unknown now means it never existed.

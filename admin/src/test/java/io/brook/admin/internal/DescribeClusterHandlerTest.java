@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.brook.admin.ClusterDescription;
 import io.brook.admin.Node;
 import io.brook.common.errors.ClusterAuthorizationException;
+import io.brook.core.internal.call.CallRequest;
+import io.brook.core.internal.call.Step;
 import io.brook.core.internal.network.Endpoint;
 import io.brook.protocol.Errors;
 import io.brook.protocol.message.DescribeClusterRequest;
@@ -18,7 +20,7 @@ class DescribeClusterHandlerTest {
 
     @Test
     void asksAnyBrokerForTheBrokersWithoutFencedOnes() {
-        AdminRequest request = handler.nextRequest(1_000);
+        CallRequest request = handler.nextRequest(1_000);
         assertThat(request.endpoint()).isNull();
         DescribeClusterRequest body = (DescribeClusterRequest) request.body();
         assertThat(body.includeFencedBrokers()).isFalse();
@@ -40,7 +42,7 @@ class DescribeClusterHandlerTest {
 
     @Test
     void retriesRetriableErrorsAndFailsOnOthers() {
-        AdminRequest request = handler.nextRequest(1_000);
+        CallRequest request = handler.nextRequest(1_000);
         assertThat(handler.onResponse(request, BROKER,
                 DescribeClusterResponse.builder().errorCode(Errors.REQUEST_TIMED_OUT.code()).build()))
                 .isInstanceOf(Step.Retry.class);

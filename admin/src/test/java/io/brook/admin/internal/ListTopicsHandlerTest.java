@@ -6,6 +6,8 @@ import static io.brook.admin.internal.Responses.topicError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.brook.common.errors.ClusterAuthorizationException;
+import io.brook.core.internal.call.CallRequest;
+import io.brook.core.internal.call.Step;
 import io.brook.core.internal.network.Endpoint;
 import io.brook.protocol.Errors;
 import io.brook.protocol.message.MetadataRequest;
@@ -27,7 +29,7 @@ class ListTopicsHandlerTest {
 
     @Test
     void asksForAllTopicsWithANullList() {
-        AdminRequest request = new ListTopicsHandler(false).nextRequest(1_000);
+        CallRequest request = new ListTopicsHandler(false).nextRequest(1_000);
         assertThat(request.endpoint()).isNull();
         assertThat(((MetadataRequest) request.body()).topics()).isNull();
         assertThat(((MetadataRequest) request.body()).allowAutoTopicCreation()).isFalse();
@@ -50,7 +52,7 @@ class ListTopicsHandlerTest {
     @Test
     void topLevelErrorsAreRetriedOrFailTyped() {
         ListTopicsHandler handler = new ListTopicsHandler(false);
-        AdminRequest request = handler.nextRequest(1_000);
+        CallRequest request = handler.nextRequest(1_000);
         assertThat(handler.onResponse(request, BROKER,
                 MetadataResponse.builder().errorCode(Errors.REQUEST_TIMED_OUT.code()).build()))
                 .isInstanceOf(Step.Retry.class);

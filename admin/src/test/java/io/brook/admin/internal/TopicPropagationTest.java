@@ -2,10 +2,12 @@ package io.brook.admin.internal;
 
 import static io.brook.admin.internal.Responses.metadata;
 import static io.brook.admin.internal.Responses.topic;
+import static io.brook.admin.internal.Responses.topicError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.brook.core.internal.network.Endpoint;
+import io.brook.protocol.Errors;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,5 +78,28 @@ class TopicPropagationTest {
     void needsTopicsToWaitFor() {
         assertThatThrownBy(() -> TopicPropagation.created("createTopics", Map.of()))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aTopicTheCallerMayNotDescribeIsNotWaitedFor() {
+        Endpoint broker1 = new Endpoint(1, "broker1", 9092);
+        TopicPropagation created = TopicPropagation.created("createTopics", Map.of("hidden", 1));
+        assertThat(created.onResponse(broker1, metadata(new int[] {1},
+                topicError("hidden", Errors.TOPIC_AUTHORIZATION_FAILED)))).isNull();
+        assertThat(created.complete()).isTrue();
+
+        TopicPropagation deleted = TopicPropagation.deleted("deleteTopics", Map.of("hidden", UUID.randomUUID()));
+        assertThat(deleted.onResponse(broker1, metadata(new int[] {1},
+                topicError("hidden", Errors.TOPIC_AUTHORIZATION_FAILED)))).isNull();
+        assertThat(deleted.complete()).isTrue();
+    }
+
+    @Test
+    void aTopicNotYetUsableIsWaitedFor() {
+        Endpoint broker1 = new Endpoint(1, "broker1", 9092);
+        TopicPropagation created = TopicPropagation.created("createTopics", Map.of("t", 1));
+        assertThat(created.onResponse(broker1, metadata(new int[] {1},
+                topicError("t", Errors.LEADER_NOT_AVAILABLE))))
+                .hasMessage("createTopics: topic 't' is not yet usable (LEADER_NOT_AVAILABLE) on broker 1");
     }
 }

@@ -85,7 +85,7 @@ final class OffsetRequests {
         return RequestBuilder.of(ApiKey.OFFSET_FETCH, v -> {
             OffsetFetchRequest.Builder b = OffsetFetchRequest.builder()
                     .requireStable(Capability.OFFSET_FETCH_REQUIRE_STABLE.at(v));
-            if (Capability.OFFSET_FETCH_BATCHED.at(v)) {
+            if (Capability.OFFSET_FETCH_GROUPS.at(v)) {
                 List<OffsetFetchRequest.OffsetFetchRequestTopics> topics = new ArrayList<>();
                 byTopic.forEach((t, ps) -> topics.add(OffsetFetchRequest.OffsetFetchRequestTopics.builder()
                         .name(t).partitionIndexes(ps).build()));

@@ -1,5 +1,6 @@
 package io.brook.it.admin;
 
+import static io.brook.it.admin.KafkaClients.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,6 +10,7 @@ import io.brook.admin.ClusterDescription;
 import io.brook.admin.CreateTopicsOptions;
 import io.brook.admin.ListTopicsOptions;
 import io.brook.admin.NewTopic;
+import io.brook.admin.PartialFailureException;
 import io.brook.admin.TopicDescription;
 import io.brook.common.config.ConfigException;
 import io.brook.common.errors.InvalidConfigurationException;
@@ -16,66 +18,24 @@ import io.brook.common.errors.InvalidReplicationFactorException;
 import io.brook.common.errors.InvalidTopicException;
 import io.brook.common.errors.TopicExistsException;
 import io.brook.common.errors.UnknownTopicOrPartitionException;
-import io.brook.testkit.KafkaCluster;
-import io.brook.testkit.junit.KafkaClusterExtension;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Brook's Admin against a real single-node broker, every result cross-checked with kafka-clients' Admin.
  * Topic names are unique per test, so the tests also run against a shared or external cluster.
  */
-@ExtendWith(KafkaClusterExtension.class)
-class AdminIT {
-    private static final long TIMEOUT_S = 60;
-
-    private KafkaCluster cluster;
-    private Admin brook;
-    private Oracle kafka;
-
-    @BeforeEach
-    void connect(KafkaCluster cluster) {
-        this.cluster = cluster;
-        brook = Admin.create(Map.of("bootstrap.servers", cluster.bootstrapServers(), "client.id", "brook-admin-it"));
-        kafka = new Oracle(cluster.bootstrapServers());
-    }
-
-    @AfterEach
-    void close() {
-        brook.close(Duration.ofSeconds(10));
-        kafka.close();
-    }
-
-    private static String unique(String prefix) {
-        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-    }
-
-    private static <T> T get(CompletableFuture<T> future) throws Exception {
-        return future.get(TIMEOUT_S, TimeUnit.SECONDS);
-    }
-
-    /** The exception {@code future} fails with. */
-    private static Throwable failure(CompletableFuture<?> future) {
-        try {
-            future.get(TIMEOUT_S, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            return e.getCause();
-        } catch (Exception e) {
-            throw new AssertionError("expected the call to fail, got " + e, e);
-        }
-        throw new AssertionError("expected the call to fail, but it succeeded");
+class AdminIT extends AdminItBase {
+    @Override
+    String clientId() {
+        return "brook-admin-it";
     }
 
     @Test
@@ -216,8 +176,13 @@ class AdminIT {
         Throwable error = failure(brook.createTopics(List.of(new NewTopic(existing, 1, (short) 1),
                 new NewTopic(fresh, 2, (short) 1), new NewTopic(tooReplicated, 1, (short) (cluster.size() + 1)))));
 
-        assertThat(error).isInstanceOf(TopicExistsException.class).hasMessageContaining(existing);
-        assertThat(error.getSuppressed()).singleElement().isInstanceOf(InvalidReplicationFactorException.class);
+        PartialFailureException partial = (PartialFailureException) error;
+        assertThat(partial.failures().keySet()).containsExactly(existing, tooReplicated);
+        assertThat(partial.failures().get(existing)).isInstanceOf(TopicExistsException.class)
+                .hasMessageContaining(existing);
+        assertThat(partial.failures().get(tooReplicated)).isInstanceOf(InvalidReplicationFactorException.class);
+        assertThat(partial).hasMessageContaining(existing + ": TOPIC_ALREADY_EXISTS (error code 36)");
+        assertThat(partial.succeeded()).containsExactly(fresh);
         assertThat(kafka.describe(fresh).partitions()).hasSize(2);
         assertThat(kafka.listTopics(false)).doesNotContain(tooReplicated);
     }
@@ -228,13 +193,38 @@ class AdminIT {
         String present = unique("present");
         kafka.createTopic(present, 1, (short) 1);
 
-        assertThat(failure(brook.describeTopics(List.of(present, missing))))
-                .isInstanceOf(UnknownTopicOrPartitionException.class)
+        PartialFailureException described = (PartialFailureException) failure(
+                brook.describeTopics(List.of(present, missing)));
+        assertThat(described.failures(String.class)).containsOnlyKeys(missing);
+        assertThat(described.failures().get(missing)).isInstanceOf(UnknownTopicOrPartitionException.class)
                 .hasMessageContaining("'" + missing + "'").hasMessageContaining("UNKNOWN_TOPIC_OR_PARTITION");
-        Throwable deleteError = failure(brook.deleteTopics(List.of(missing, present)));
-        assertThat(deleteError).isInstanceOf(UnknownTopicOrPartitionException.class).hasMessageContaining(missing);
+        assertThat(described.results(String.class, TopicDescription.class))
+                .containsExactly(Map.entry(present, kafka.describe(present)));
+        assertThat(failure(brook.describeTopics(List.of(missing)))).as("one topic: its own typed error")
+                .isInstanceOf(UnknownTopicOrPartitionException.class);
+
+        PartialFailureException deleted = (PartialFailureException) failure(
+                brook.deleteTopics(List.of(missing, present)));
+        assertThat(deleted.failures().get(missing)).isInstanceOf(UnknownTopicOrPartitionException.class)
+                .hasMessageContaining(missing);
+        assertThat(deleted.succeeded()).containsExactly(present);
         kafka.assertGone(present);
         assertThat(kafka.listTopics(false)).doesNotContain(missing);
+    }
+
+    @Test
+    void replicaAssignmentsPlaceThePartitions() throws Exception {
+        String name = unique("assigned");
+        int broker = kafka.describeCluster().nodes().get(0).id();
+
+        get(brook.createTopics(List.of(NewTopic.withReplicaAssignments(name,
+                Map.of(0, List.of(broker), 1, List.of(broker), 2, List.of(broker))))));
+
+        TopicDescription byKafka = kafka.describe(name);
+        assertThat(byKafka.partitions()).hasSize(3).allSatisfy(p -> assertThat(p.replicas()).containsExactly(broker));
+        assertThat(get(brook.describeTopics(List.of(name))).get(name)).isEqualTo(byKafka);
+        assertThatThrownBy(() -> NewTopic.withReplicaAssignments(name, Map.of(0, List.of(broker), 2,
+                List.of(broker)))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("partition 1");
     }
 
     @Test

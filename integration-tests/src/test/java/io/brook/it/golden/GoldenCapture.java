@@ -28,7 +28,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
@@ -179,10 +178,9 @@ public final class GoldenCapture {
 
     private void capture(ApiMessage request, short version) throws IOException {
         byte[] body = socket.exchange(request, version);
-        String name = request.apiKey().apiName() + "-response-v" + version + ".hex";
-        String hex = HexFormat.of().formatHex(body).replaceAll("(.{128})", "$1\n");
-        Files.writeString(out.resolve(name), "# " + request.apiKey().apiName() + " response v" + version
-                + ", captured from Apache Kafka " + brokerVersion + " by GoldenCapture\n" + hex + "\n");
+        String api = request.apiKey().apiName();
+        GoldenFiles.write(out, api, false, version, api + " response v" + version + ", captured from Apache Kafka "
+                + brokerVersion + " by GoldenCapture", body);
         files++;
     }
 

@@ -24,14 +24,26 @@ public enum Capability {
     JOIN_GROUP_MEMBER_ID_REQUIRED(ApiKey.JOIN_GROUP, 4),
     /** JoinGroup v5+, SyncGroup v3+, Heartbeat v3+, OffsetCommit v7+: static membership (group.instance.id). */
     JOIN_GROUP_STATIC_MEMBERSHIP(ApiKey.JOIN_GROUP, 5),
-    /** FindCoordinator v4+: keys as a list ({@code coordinatorKeys}) and one answer per key, not one key. */
+    /** FindCoordinator v1+: a key type, so transaction coordinators can be found (v0 finds groups only). */
+    FIND_COORDINATOR_KEY_TYPE(ApiKey.FIND_COORDINATOR, 1),
+    /** FindCoordinator v4+: several keys per request, one answer per key. */
     FIND_COORDINATOR_BATCHED(ApiKey.FIND_COORDINATOR, 4),
+    /** ListOffsets v2+: an isolation level (read_committed look-ups answer with the last stable offset). */
+    LIST_OFFSETS_ISOLATION_LEVEL(ApiKey.LIST_OFFSETS, 2),
     /** LeaveGroup v3+: leaving members as a list of member and instance ids, not one member id. */
     LEAVE_GROUP_BATCHED(ApiKey.LEAVE_GROUP, 3),
-    /** OffsetFetch v7+: requireStable, so that offsets of pending transactional commits are not read. */
+    /** OffsetFetch v2+: a null topic list asks for every committed partition of the group. */
+    OFFSET_FETCH_ALL_TOPICS(ApiKey.OFFSET_FETCH, 2),
+    /** OffsetFetch v7+: requireStable (wait for pending transactional commits). */
     OFFSET_FETCH_REQUIRE_STABLE(ApiKey.OFFSET_FETCH, 7),
-    /** OffsetFetch v8+: groups as a list, answered group by group, not one group. */
-    OFFSET_FETCH_BATCHED(ApiKey.OFFSET_FETCH, 8);
+    /** OffsetFetch v8+: groups in a list, each with its own error code. */
+    OFFSET_FETCH_GROUPS(ApiKey.OFFSET_FETCH, 8),
+    /** ListGroups v4+: a state filter, and each group's state in the answer. */
+    LIST_GROUPS_STATES(ApiKey.LIST_GROUPS, 4),
+    /** ListGroups v5+: a type filter, and each group's type (classic, consumer, ...) in the answer. */
+    LIST_GROUPS_TYPES(ApiKey.LIST_GROUPS, 5),
+    /** DescribeConfigs v3+: each key's documentation, on request. */
+    DESCRIBE_CONFIGS_DOCUMENTATION(ApiKey.DESCRIBE_CONFIGS, 3);
 
     private final ApiKey api;
     private final short since;
