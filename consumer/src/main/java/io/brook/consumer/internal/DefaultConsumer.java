@@ -22,6 +22,7 @@ import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -154,7 +155,7 @@ public final class DefaultConsumer<K, V> implements Consumer<K, V> {
 
     private void unsubscribeNow() {
         if (subscriptions.isGroupSubscription()) {
-            giveUpGroupPartitions();
+            giveUpGroupPartitions(settings.defaultApiTimeoutMs());
             subscriptions.unsubscribe();
             parts.loop.call(() -> parts.loop.leaveGroup("the consumer unsubscribed"));
         } else {
@@ -163,8 +164,8 @@ public final class DefaultConsumer<K, V> implements Consumer<K, V> {
         parts.loop.wake();
     }
 
-    /** Revokes (or, outside a generation, loses) every group-assigned partition, committing first if auto. */
-    private void giveUpGroupPartitions() {
+    /** Revokes every group-assigned partition, committing first (within {@code commitTimeoutMs}) if auto. */
+    private void giveUpGroupPartitions(long commitTimeoutMs) {
         parts.rebalances.clear();
         Set<TopicPartition> owned = subscriptions.assignment();
         if (owned.isEmpty()) {
@@ -172,7 +173,7 @@ public final class DefaultConsumer<K, V> implements Consumer<K, V> {
         }
         if (settings.autoCommit()) {
             try {
-                commitSync(subscriptions.consumedOffsets(), Duration.ofMillis(settings.defaultApiTimeoutMs()));
+                commitSync(subscriptions.consumedOffsets(), Duration.ofMillis(commitTimeoutMs));
             } catch (BrookException e) {
                 log.warn("[{}] Committing before giving up partitions failed: {}", settings.clientId(), e.toString());
             }
@@ -556,7 +557,10 @@ public final class DefaultConsumer<K, V> implements Consumer<K, V> {
     private void leaveOnClose(Duration timeout) {
         long timeoutMs = Math.min(timeout.toMillis(), settings.defaultApiTimeoutMs());
         if (subscriptions.isGroupSubscription()) {
-            giveUpGroupPartitions();
+            long startNs = System.nanoTime();
+            giveUpGroupPartitions(timeoutMs);
+            // Close timeouts are real time by nature: they bound how long the caller's thread is blocked.
+            timeoutMs = Math.max(1L, timeoutMs - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNs));
             subscriptions.unsubscribe();
             parts.waits.await(parts.loop.call(() -> parts.loop.leaveGroup("the consumer is being closed")),
                     Math.min(timeoutMs, settings.requestTimeoutMs()), "Leaving the group");
