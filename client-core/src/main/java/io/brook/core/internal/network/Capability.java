@@ -30,6 +30,8 @@ public enum Capability {
     FIND_COORDINATOR_BATCHED(ApiKey.FIND_COORDINATOR, 4),
     /** ListOffsets v2+: an isolation level (read_committed look-ups answer with the last stable offset). */
     LIST_OFFSETS_ISOLATION_LEVEL(ApiKey.LIST_OFFSETS, 2),
+    /** LeaveGroup v3+: leaving members as a list of member and instance ids, not one member id. */
+    LEAVE_GROUP_BATCHED(ApiKey.LEAVE_GROUP, 3),
     /** OffsetFetch v2+: a null topic list asks for every committed partition of the group. */
     OFFSET_FETCH_ALL_TOPICS(ApiKey.OFFSET_FETCH, 2),
     /** OffsetFetch v7+: requireStable (wait for pending transactional commits). */
