@@ -56,7 +56,8 @@ public final class DefaultProducer<K, V> implements Producer<K, V> {
     private static final Logger log = LoggerFactory.getLogger(DefaultProducer.class);
     /** Batches live in pooled direct memory: no zeroing, no GC, reused across batches. */
     static final ByteBufAllocator ALLOCATOR = PooledByteBufAllocator.DEFAULT;
-    private static final Duration FOREVER = Duration.ofMillis(Long.MAX_VALUE / 2);
+    /** close() waits this long: as good as forever, and still representable in nanoseconds. */
+    private static final Duration FOREVER = Duration.ofDays(36_500);
 
     private final String clientId;
     private final Serializer<K> keySerializer;
@@ -296,7 +297,7 @@ public final class DefaultProducer<K, V> implements Producer<K, V> {
     @Override
     public void close(Duration timeout) {
         Objects.requireNonNull(timeout, "timeout");
-        Duration wait = timeout.isNegative() ? Duration.ZERO : timeout;
+        Duration wait = timeout.isNegative() ? Duration.ZERO : timeout.compareTo(FOREVER) > 0 ? FOREVER : timeout;
         if (callbacks.isOwnThread() && !wait.isZero()) {
             log.warn("[{}] close() called from a callback of this producer: not waiting for pending records (a "
                     + "callback cannot wait for the callbacks queued behind it)", clientId);
@@ -310,7 +311,7 @@ public final class DefaultProducer<K, V> implements Producer<K, V> {
             }
             return;
         }
-        long deadlineNs = time.nanoseconds() + Math.min(wait.toNanos(), Long.MAX_VALUE / 4);
+        long deadlineNs = time.nanoseconds() + wait.toNanos();
         try {
             shutdown(wait, deadlineNs);
         } finally {
