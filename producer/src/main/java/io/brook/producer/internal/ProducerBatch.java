@@ -121,7 +121,7 @@ final class ProducerBatch {
             return;
         }
         if (timestampDeltas == null) {
-            timestampDeltas = new int[futures.length];
+            timestampDeltas = new int[Math.max(index + 1, futures.length)];
         } else if (index >= timestampDeltas.length) {
             timestampDeltas = Arrays.copyOf(timestampDeltas, Math.max(index + 1, timestampDeltas.length * 2));
         }
