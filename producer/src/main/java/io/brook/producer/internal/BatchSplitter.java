@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits a batch the broker refused as too large (MESSAGE_TOO_LARGE, RECORD_LIST_TOO_LARGE) into batches of about
- * {@code batch.size} each, keeping every record's future and timestamp, in order. With idempotence the parts take
+ * Splits a batch the broker refused as too large (MESSAGE_TOO_LARGE, RECORD_LIST_TOO_LARGE) into batches of at most
+ * {@code batch.size} and at most half the original each, keeping every record's future and timestamp, in order. With idempotence the parts take
  * the sequence range of the original (which the broker refused, so never wrote), consecutively, and the same
  * producer epoch; they are built at once and retried like any other batch.
  *
@@ -24,10 +24,11 @@ final class BatchSplitter {
     }
 
     /**
-     * @return the parts, in record order; each holds buffer.memory reserved for it
+     * @return the parts, in record order, each at most half the original's size (so that repeated splits end at
+     *     single records however large {@code batch.size} is); each holds buffer.memory reserved for it
      */
     List<ProducerBatch> split(ProducerBatch original) {
-        int sizeLimit = Math.max(1, accumulator.batchSize());
+        int sizeLimit = Math.max(1, Math.min(accumulator.batchSize(), original.uncompressedSizeInBytes() / 2));
         List<ProducerBatch> parts = new ArrayList<>();
         ProducerBatch current = null;
         int index = 0;
@@ -75,7 +76,8 @@ final class BatchSplitter {
         accumulator.pool().forceReserve(reserve);
         RecordBatchBuilder builder = new RecordBatchBuilder(accumulator.alloc(), accumulator.compression(), 0L,
                 (int) Math.min(reserve, Integer.MAX_VALUE - 8));
-        builder.estimatedCompressionRatio(Math.max(original.compressionRatio(), 0.05f));
+        // Sizes as if uncompressed, so that each part holds at most half the original's records by bytes.
+        builder.estimatedCompressionRatio(1.0f);
         return new ProducerBatch(original.queue, builder, reserve, original.createdMs, 16);
     }
 }

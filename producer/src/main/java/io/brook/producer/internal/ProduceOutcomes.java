@@ -130,6 +130,10 @@ final class ProduceOutcomes {
                     + ": " + describe(answer) + ")"), nowMs);
             return;
         }
+        if (nowMs - batch.createdMs >= settings.deliveryTimeoutMs()) {
+            failForGood(batch, expired(batch, nowMs), nowMs);
+            return;
+        }
         List<ProducerBatch> parts;
         try {
             parts = splitter.split(batch);
