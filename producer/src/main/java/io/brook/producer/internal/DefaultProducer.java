@@ -91,22 +91,11 @@ public final class DefaultProducer<K, V> implements Producer<K, V> {
         this.meters = p.meters;
         this.callbacks = p.callbacks;
         this.metadata = p.metadata;
-        BufferPool pool = new BufferPool(bufferMemory, time);
-        ProducerMetrics metrics = new ProducerMetrics(meters, pool::availableBytes);
-        TopicRoutings[] routings = new TopicRoutings[1];
-        this.accumulator = new RecordAccumulator(pool, ALLOCATOR, p.compression, settings.batchSize(), time,
-                loop::wakeup, t -> routings[0].wantTopic(t));
-        this.intake = new RecordIntake(accumulator, new RecordRouter(p.partitioner, p.ignoreKeys), time,
-                settings.maxBlockMs());
-        routings[0] = new TopicRoutings(settings, accumulator, intake, metadata, callbacks, loop::wakeup, time);
-        Idempotence idempotence = new Idempotence(settings.idempotent(), clientId, settings.transactionalId(),
-                settings.transactionTimeoutMs(), p.requests, metadata, settings.retryBackoff(), events, time,
-                loop::wakeup);
-        BatchCompleter completer = new BatchCompleter(clientId, accumulator, callbacks, events, metrics, time);
-        ProduceOutcomes outcomes = new ProduceOutcomes(settings, accumulator, metadata, idempotence, completer,
-                metrics, events, time);
-        this.sender = new Sender(settings, time, accumulator, metadata, p.requests, idempotence, routings[0],
-                outcomes, completer, metrics, loop::wakeup);
+        ProducerCore core = new ProducerCore(settings, p.compression, bufferMemory, p.partitioner, p.ignoreKeys,
+                ALLOCATOR, time, p.requests, metadata, callbacks, events, meters, loop::wakeup);
+        this.accumulator = core.accumulator;
+        this.intake = core.intake;
+        this.sender = core.sender;
         loop.cycle(sender::poll);
         metadata.addListener(snapshot -> loop.wakeup());
     }

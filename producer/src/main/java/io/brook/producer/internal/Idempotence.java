@@ -171,16 +171,18 @@ final class Idempotence {
     /**
      * The broker answered {@code error} (OUT_OF_ORDER_SEQUENCE_NUMBER or UNKNOWN_PRODUCER_ID) for {@code batch}.
      * The broker did not write the batch, so it is always retried; this decides whether the epoch must be bumped
-     * first.
+     * first: only if the batch is the one the broker should expect next, for then the broker lost this producer's
+     * state (its log was truncated or deleted).
      */
     void sequenceError(PartitionQueue queue, ProducerBatch batch, Errors error) {
         if (batch.producerEpoch() != epoch) {
             return; // answered for an epoch already replaced; the batch is renumbered with the others
         }
         int expected = Sequences.add(queue.lastAckedSequence, 1);
-        boolean earlierUnresolved = error == Errors.OUT_OF_ORDER_SEQUENCE_NUMBER && batch.baseSequence() != expected;
-        if (earlierUnresolved) {
-            return; // an earlier batch of the partition is being retried; this one follows it
+        if (batch.baseSequence() != expected) {
+            // An earlier batch of the partition is unresolved (being retried): the broker refuses this one until it
+            // has that one, whichever of the two errors it uses for it. This one follows it.
+            return;
         }
         if (!bumpNeeded) {
             log.warn("[{}] The broker answered {} for {} (next expected sequence {}): it lost this producer's state; "
