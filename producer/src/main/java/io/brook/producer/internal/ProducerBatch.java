@@ -129,10 +129,11 @@ final class ProducerBatch {
     }
 
     private void widen(int count) {
-        timestampsWide = new long[Math.max(count + 1, futures.length)];
+        long[] wide = new long[Math.max(count + 1, futures.length)];
         for (int i = 0; i < count; i++) {
-            timestampsWide[i] = timestampAt(i);
+            wide[i] = timestampAt(i);
         }
+        timestampsWide = wide;
         timestampDeltas = null;
     }
 
