@@ -46,6 +46,7 @@ final class FetchFixture {
     /** Brook's message; its records are pooled copies of {@code batches}, freed by the message's release(). */
     static FetchResponse brook(byte[][] batches, ByteBufAllocator alloc) {
         List<FetchResponse.FetchableTopicResponse> topics = new ArrayList<>();
+        List<ByteBuf> ours = new ArrayList<>();
         for (int t = 0; t < TOPICS; t++) {
             List<FetchResponse.PartitionData> partitions = new ArrayList<>();
             for (int p = 0; p < PARTITIONS; p++) {
@@ -54,11 +55,15 @@ final class FetchFixture {
                 partitions.add(FetchResponse.PartitionData.builder()
                         .partitionIndex(p).highWatermark(highWatermark(i)).lastStableOffset(highWatermark(i))
                         .logStartOffset(0).abortedTransactions(null).records(records).build());
+                ours.add(records);
             }
             topics.add(FetchResponse.FetchableTopicResponse.builder().topicId(topicId(t)).partitions(partitions)
                     .build());
         }
-        return FetchResponse.builder().throttleTimeMs(0).sessionId(0).responses(topics).build();
+        FetchResponse response = FetchResponse.builder().throttleTimeMs(0).sessionId(0).responses(topics).build();
+        // The built message holds its own reference to each buffer: hand ours over.
+        ours.forEach(ByteBuf::release);
+        return response;
     }
 
     static FetchResponseData kafka(byte[][] batches) {

@@ -1,5 +1,8 @@
 package io.brook.testkit;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * A running Apache Kafka cluster for tests: one or more real brokers in KRaft mode.
  *
@@ -40,6 +43,51 @@ public interface KafkaCluster extends AutoCloseable {
 
     /** The {@code host:port} list clients connect to, every node included, comma-separated. */
     String bootstrapServers();
+
+    /**
+     * The {@code host:port} list of a secured listener the cluster was built with
+     * ({@link KafkaClusterBuilder#listener}).
+     *
+     * @throws IllegalArgumentException if the cluster has no such listener
+     * @throws UnsupportedOperationException for a cluster that is not launched by the testkit
+     */
+    default String bootstrapServers(Listener listener) {
+        throw new UnsupportedOperationException("secured listeners need a launched cluster (ClusterSource.LOCAL)");
+    }
+
+    /**
+     * The certificates of the cluster's test authority (created at start), for clients of its TLS listeners.
+     *
+     * @throws IllegalStateException if the cluster has no TLS listener
+     * @throws UnsupportedOperationException for a cluster that is not launched by the testkit
+     */
+    default TestCertificates certificates() {
+        throw new UnsupportedOperationException("test certificates need a launched cluster (ClusterSource.LOCAL)");
+    }
+
+    /**
+     * The client properties (Kafka names, valid for Brook and kafka-clients) that reach {@code listener}:
+     * {@code bootstrap.servers}, {@code security.protocol}, a PKCS12 trust store of the test authority for TLS, and
+     * for {@link Listener#MTLS} the client's PKCS12 key store. SASL credentials are left to the caller.
+     */
+    default Map<String, String> clientProperties(Listener listener) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("bootstrap.servers", bootstrapServers(listener));
+        properties.put("security.protocol", listener.securityProtocol());
+        if (listener.usesTls()) {
+            TestCertificates certificates = certificates();
+            properties.put("ssl.truststore.location", certificates.truststorePkcs12().toString());
+            properties.put("ssl.truststore.type", "PKCS12");
+            properties.put("ssl.truststore.password", certificates.password());
+            if (listener == Listener.MTLS) {
+                properties.put("ssl.keystore.location", certificates.clientKeystorePkcs12().toString());
+                properties.put("ssl.keystore.type", "PKCS12");
+                properties.put("ssl.keystore.password", certificates.password());
+                properties.put("ssl.key.password", certificates.password());
+            }
+        }
+        return properties;
+    }
 
     /** The number of nodes. */
     int size();

@@ -6,10 +6,12 @@ import io.brook.testkit.internal.Settings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Configures a {@link KafkaCluster}. Not thread-safe; {@link #build()} copies the settings, so a builder can be
@@ -46,6 +48,8 @@ public final class KafkaClusterBuilder {
     private Path logDirectory = Settings.logDirectory();
     private String brokerHeap = "512m";
     private final List<String> brokerJvmOptions = new ArrayList<>();
+    private final Set<Listener> listeners = EnumSet.noneOf(Listener.class);
+    private final Map<String, String> saslUsers = new LinkedHashMap<>();
 
     KafkaClusterBuilder() {
     }
@@ -115,11 +119,38 @@ public final class KafkaClusterBuilder {
         return this;
     }
 
+    /**
+     * Opens a secured listener on every node besides the PLAINTEXT one, which stays (the controller and the brokers
+     * use it among themselves). TLS listeners use certificates of a test authority the cluster creates when it
+     * starts ({@link KafkaCluster#certificates()}). Only for launched ({@link ClusterSource#LOCAL}) clusters: with
+     * {@link ClusterSource#AUTO} the cluster is then launched even where Docker is available.
+     */
+    public KafkaClusterBuilder listener(Listener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+        return this;
+    }
+
+    /**
+     * A user of the SASL listeners: accepted with PLAIN, and registered for SCRAM-SHA-256 and SCRAM-SHA-512 when the
+     * storage is formatted. Names and passwords are letters, digits, '-' and '_' (they pass through the storage
+     * tool's argument syntax unquoted).
+     */
+    public KafkaClusterBuilder saslUser(String name, String password) {
+        for (String value : new String[] {name, password}) {
+            if (value == null || !value.matches("[A-Za-z0-9_-]+")) {
+                throw new IllegalArgumentException("SASL user names and passwords must be [A-Za-z0-9_-]+");
+            }
+        }
+        saslUsers.put(name, password);
+        return this;
+    }
+
     /** Builds the cluster without starting it; call {@link KafkaCluster#start()} next. */
     public KafkaCluster build() {
         ClusterSpec spec = new ClusterSpec(nodes, kafkaVersion, brokerProperties, startTimeout, stopTimeout,
-                logDirectory, brokerHeap, brokerJvmOptions);
-        return ClusterFactory.create(source, spec);
+                logDirectory, brokerHeap, brokerJvmOptions, listeners, saslUsers);
+        return ClusterFactory.create(source == ClusterSource.AUTO && !listeners.isEmpty()
+                && ClusterFactory.choose() != ClusterSource.EXTERNAL ? ClusterSource.LOCAL : source, spec);
     }
 
     private static Duration requirePositive(Duration duration, String name) {

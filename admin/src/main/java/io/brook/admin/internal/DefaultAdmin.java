@@ -111,6 +111,9 @@ public final class DefaultAdmin implements Admin {
         ClientConfig config = options.config();
         String clientId = ClientIds.effective(config, "adminclient");
         MetadataConfig metadataConfig = MetadataConfig.from(config, clientId, false);
+        // As kafka-clients does: a bootstrap list of which not one name resolves fails here, not on every call.
+        new DnsBootstrapResolver(options.bootstrapServers(), config.get(CommonConfigs.CLIENT_DNS_LOOKUP),
+                io.brook.core.internal.network.HostResolver.SYSTEM, Runnable::run).requireResolvable();
         NetworkClient network = new NetworkClient(NetworkConfigs.from(config, clientId), Time.SYSTEM);
         ThreadScheduler scheduler = new ThreadScheduler("brook-" + clientId + "-admin");
         BootstrapResolver bootstrap = DnsBootstrapResolver.system(options.bootstrapServers(),

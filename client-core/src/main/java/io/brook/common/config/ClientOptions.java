@@ -55,6 +55,10 @@ public abstract class ClientOptions {
         return config.get(CommonConfigs.CLIENT_DNS_LOOKUP);
     }
 
+    public SecurityProtocol securityProtocol() {
+        return config.get(CommonConfigs.SECURITY_PROTOCOL);
+    }
+
     public List<ApiVersionPin> apiVersionPins() {
         return ApiVersionPin.parseAll(config.get(CommonConfigs.API_VERSION_PINS));
     }
@@ -157,6 +161,46 @@ public abstract class ClientOptions {
 
         public B metadataRecoveryStrategy(MetadataRecoveryStrategy strategy) {
             return set(CommonConfigs.METADATA_RECOVERY_STRATEGY, strategy);
+        }
+
+        /** {@code security.protocol}. */
+        public B securityProtocol(SecurityProtocol protocol) {
+            return set(CommonConfigs.SECURITY_PROTOCOL, protocol);
+        }
+
+        /**
+         * SASL with a user name and password: {@code sasl.mechanism} (PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512),
+         * {@code brook.sasl.username} and {@code brook.sasl.password}. The same as pasting a
+         * {@code sasl.jaas.config}, without a secret inside a string. Set {@code security.protocol} too.
+         */
+        public B saslCredentials(SaslMechanism mechanism, String username, Password password) {
+            set(SecurityConfigs.SASL_MECHANISM, mechanism);
+            set(SecurityConfigs.SASL_USERNAME, username);
+            return set(SecurityConfigs.SASL_PASSWORD, password);
+        }
+
+        /** SASL/OAUTHBEARER with tokens from {@code supplier}. Set {@code security.protocol} too. */
+        public B saslOAuthBearer(OAuthBearerTokenSupplier supplier) {
+            set(SecurityConfigs.SASL_MECHANISM, SaslMechanism.OAUTHBEARER);
+            return set(SecurityConfigs.SASL_OAUTHBEARER_TOKEN_SUPPLIER, supplier);
+        }
+
+        /** The trust store: {@code ssl.truststore.location}, {@code .type} (JKS, PKCS12, PEM) and {@code .password}. */
+        public B sslTruststore(String location, String type, Password password) {
+            set(SecurityConfigs.SSL_TRUSTSTORE_LOCATION, location);
+            set(SecurityConfigs.SSL_TRUSTSTORE_TYPE, type);
+            return set(SecurityConfigs.SSL_TRUSTSTORE_PASSWORD.name(), password);
+        }
+
+        /**
+         * The client's key store, for mutual TLS: {@code ssl.keystore.location}, {@code .type} and
+         * {@code .password}, and {@code ssl.key.password} (null: the store's password).
+         */
+        public B sslKeystore(String location, String type, Password password, Password keyPassword) {
+            set(SecurityConfigs.SSL_KEYSTORE_LOCATION, location);
+            set(SecurityConfigs.SSL_KEYSTORE_TYPE, type);
+            set(SecurityConfigs.SSL_KEYSTORE_PASSWORD.name(), password);
+            return set(SecurityConfigs.SSL_KEY_PASSWORD.name(), keyPassword);
         }
 
         /** {@code brook.api.version.pins}, each entry as {@link ApiVersionPin#parse} reads it. */

@@ -121,9 +121,10 @@ public final class CommonConfigs {
     public static final ConfigKey<SecurityProtocol> SECURITY_PROTOCOL = ConfigKey.builder("security.protocol",
                     ConfigType.enumOf(SecurityProtocol.class))
             .defaultValue(SecurityProtocol.PLAINTEXT)
-            .validator(Validators.oneOf("TLS and SASL are not yet supported by Brook", List.of(SecurityProtocol.PLAINTEXT)))
             .importance(MEDIUM)
-            .documentation("The protocol used to reach brokers. Only PLAINTEXT is supported so far.")
+            .documentation("The protocol used to reach brokers: PLAINTEXT, SSL (TLS), SASL_PLAINTEXT (SASL "
+                    + "authentication without encryption) or SASL_SSL (SASL over TLS). The ssl.* and sasl.* keys "
+                    + "configure the latter three.")
             .build();
 
     public static final ConfigKey<MetadataRecoveryStrategy> METADATA_RECOVERY_STRATEGY = ConfigKey.builder(
@@ -149,6 +150,21 @@ public final class CommonConfigs {
                     + "UnsupportedVersionException if the broker supports no version in the pinned range.")
             .build();
 
+    public static final ConfigKey<Integer> IO_THREADS = ConfigKey.builder("brook.io.threads", ConfigType.INT)
+            .defaultValue(1).validator(Validators.between(1, 64)).importance(LOW)
+            .documentation("Brook only. The number of Netty I/O threads (brook-<clientId>-io-<n>) of the client. "
+                    + "They only move bytes and decode responses; one is enough for most clients.")
+            .build();
+
+    public static final ConfigKey<Integer> MAX_QUEUED_REQUESTS_PER_CONNECTION = ConfigKey.builder(
+                    "brook.max.queued.requests.per.connection", ConfigType.INT)
+            .defaultValue(1000).validator(Validators.atLeast(1)).importance(LOW)
+            .documentation("Brook only. How many requests may wait to be written on one broker connection (while "
+                    + "it connects, or while its in-flight limit or socket buffer is full). A request beyond it fails "
+                    + "at once with the retriable RequestQueueFullException, so a slow broker cannot make memory grow "
+                    + "without bound.")
+            .build();
+
     /** All common keys, in documentation order. */
     public static final ConfigDefinition DEFINITION = ConfigDefinition.builder("common")
             .add(BOOTSTRAP_SERVERS)
@@ -167,9 +183,12 @@ public final class CommonConfigs {
             .add(RECEIVE_BUFFER_BYTES)
             .add(CLIENT_DNS_LOOKUP)
             .add(SECURITY_PROTOCOL)
+            .include(SecurityConfigs.DEFINITION)
             .add(METADATA_RECOVERY_STRATEGY)
             .add(METADATA_RECOVERY_REBOOTSTRAP_TRIGGER_MS)
             .add(API_VERSION_PINS)
+            .add(IO_THREADS)
+            .add(MAX_QUEUED_REQUESTS_PER_CONNECTION)
             .build();
 
     private CommonConfigs() {}

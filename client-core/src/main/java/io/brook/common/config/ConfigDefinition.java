@@ -104,9 +104,6 @@ public final class ConfigDefinition {
         if (closest != null) {
             message.append("; did you mean '").append(closest).append("'?");
         }
-        if (name.startsWith("ssl.") || name.startsWith("sasl.")) {
-            message.append(" (TLS and SASL are not yet supported by Brook)");
-        }
         return new ConfigException(name, message.toString());
     }
 

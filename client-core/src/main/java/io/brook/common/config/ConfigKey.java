@@ -148,8 +148,10 @@ public final class ConfigKey<T> {
     }
 
     private ConfigException invalid(Object raw, String expectation) {
-        return new ConfigException(name, "Invalid value " + ConfigType.describeRaw(raw) + " for configuration key '"
-                + name + "': expected " + expectation);
+        // A secret's value never goes into a message, even a wrong one: it may be a real password mistyped.
+        String shown = type.isSecret() ? Password.HIDDEN : ConfigType.describeRaw(raw);
+        return new ConfigException(name, "Invalid value " + shown + " for configuration key '" + name
+                + "': expected " + expectation);
     }
 
     @Override

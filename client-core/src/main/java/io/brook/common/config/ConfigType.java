@@ -26,6 +26,12 @@ public final class ConfigType<T> {
             v -> v);
     public static final ConfigType<List<String>> LIST = new ConfigType<>("list", ConfigType::parseList,
             v -> String.join(",", v));
+    /**
+     * A secret: read from text or a {@link Password}, and always formatted as {@value Password#HIDDEN}, so that
+     * configuration dumps and messages never show it. Not trimmed: a password may end in a space.
+     */
+    public static final ConfigType<Password> PASSWORD = new ConfigType<>("password", ConfigType::parsePassword,
+            v -> Password.HIDDEN);
 
     private final String name;
     private final Function<Object, T> parser;
@@ -64,7 +70,23 @@ public final class ConfigType<T> {
         }, Object::toString, spellingList);
     }
 
-    /** The type's name in documentation: {@code boolean}, {@code int}, {@code long}, {@code string}, {@code list}. */
+    /**
+     * A type whose values are Java objects implementing {@code type} (a callback such as an
+     * {@link OAuthBearerTokenSupplier}); it cannot be given as text. Formatted as the object's class name.
+     */
+    public static <T> ConfigType<T> instanceOf(Class<T> type) {
+        return new ConfigType<>("class", raw -> {
+            if (type.isInstance(raw)) {
+                return type.cast(raw);
+            }
+            throw new IllegalArgumentException("an instance of " + type.getName());
+        }, v -> v.getClass().getName());
+    }
+
+    /**
+     * The type's name in documentation: {@code boolean}, {@code int}, {@code long}, {@code string}, {@code list},
+     * {@code password}.
+     */
     public String name() {
         return name;
     }
@@ -134,6 +156,21 @@ public final class ConfigType<T> {
             return s.trim();
         }
         throw new IllegalArgumentException("a string");
+    }
+
+    private static Password parsePassword(Object raw) {
+        if (raw instanceof Password p) {
+            return p;
+        }
+        if (raw instanceof String s) {
+            return Password.of(s);
+        }
+        throw new IllegalArgumentException("a string or a Password");
+    }
+
+    /** Whether values of this type are secrets that messages must not show. */
+    boolean isSecret() {
+        return this == PASSWORD;
     }
 
     private static List<String> parseList(Object raw) {

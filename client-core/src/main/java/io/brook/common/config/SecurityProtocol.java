@@ -1,12 +1,19 @@
 package io.brook.common.config;
 
-/**
- * The protocol used to talk to brokers ({@code security.protocol}). Only {@link #PLAINTEXT} is supported so far;
- * the others are listed so that configuring them fails with a clear message rather than as an unknown value.
- */
+/** The protocol used to talk to brokers ({@code security.protocol}); Kafka's four listener security protocols. */
 public enum SecurityProtocol {
     PLAINTEXT,
     SSL,
     SASL_PLAINTEXT,
-    SASL_SSL
+    SASL_SSL;
+
+    /** Whether connections use TLS. */
+    public boolean usesTls() {
+        return this == SSL || this == SASL_SSL;
+    }
+
+    /** Whether connections authenticate with SASL. */
+    public boolean usesSasl() {
+        return this == SASL_PLAINTEXT || this == SASL_SSL;
+    }
 }

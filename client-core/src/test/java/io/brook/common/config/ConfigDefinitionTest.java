@@ -86,13 +86,11 @@ class ConfigDefinitionTest {
     }
 
     @Test
-    void tlsAndSaslKeysAreRejectedWithTheReason() {
-        assertThatThrownBy(() -> AdminConfigs.DEFINITION.parse(with("ssl.truststore.location", "/x")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("TLS and SASL are not yet supported");
-        assertThatThrownBy(() -> AdminConfigs.DEFINITION.parse(with("security.protocol", "SASL_SSL")))
-                .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("security.protocol").hasMessageContaining("'SASL_SSL'")
-                .hasMessageContaining("PLAINTEXT").hasMessageContaining("TLS and SASL are not yet supported");
+    void securityKeysAreKnownAndAMisspeltOneGetsASuggestion() {
+        ClientConfig config = AdminConfigs.DEFINITION.parse(with("security.protocol", "SASL_SSL"));
+        assertThat(config.get(CommonConfigs.SECURITY_PROTOCOL)).isEqualTo(SecurityProtocol.SASL_SSL);
+        assertThatThrownBy(() -> AdminConfigs.DEFINITION.parse(with("ssl.truststore.locaton", "/x")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("did you mean 'ssl.truststore.location'?");
         assertThatThrownBy(() -> AdminConfigs.DEFINITION.parse(with("security.protocol", "TLS")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("one of PLAINTEXT, SSL");
     }

@@ -64,13 +64,15 @@ class CompressionInteropIT {
             UUID topicId = topicId(socket, topic);
             ByteBuf batch = brookBatch(type);
             ProduceResponse response;
+            // The request holds its own reference to the batch (as every built message with records does).
+            ProduceRequest request = ProduceRequest.builder().acks((short) -1).timeoutMs(30_000)
+                    .topicData(List.of(ProduceRequest.TopicProduceData.builder().name(topic).topicId(topicId)
+                            .partitionData(List.of(ProduceRequest.PartitionProduceData.builder().index(0)
+                                    .records(batch).build())).build())).build();
             try {
-                response = socket.send(ProduceRequest.builder().acks((short) -1).timeoutMs(30_000)
-                        .topicData(List.of(ProduceRequest.TopicProduceData.builder().name(topic).topicId(topicId)
-                                .partitionData(List.of(ProduceRequest.PartitionProduceData.builder().index(0)
-                                        .records(batch).build())).build())).build(),
-                        ApiKey.PRODUCE.highestVersion());
+                response = socket.send(request, ApiKey.PRODUCE.highestVersion());
             } finally {
+                request.release();
                 batch.release();
             }
             var partition = response.responses().get(0).partitionResponses().get(0);

@@ -166,7 +166,14 @@ public final class GoldenCapture {
 
     private void each(ApiKey key, Function<Short, ApiMessage> request) throws IOException {
         for (short v = key.lowestVersion(); v <= key.highestVersion(); v++) {
-            capture(request.apply(v), v);
+            ApiMessage message = request.apply(v);
+            try {
+                capture(message, v);
+            } finally {
+                if (message instanceof io.brook.protocol.Releasable r) {
+                    r.release(); // a built message with records holds its own references
+                }
+            }
         }
     }
 

@@ -21,6 +21,7 @@ import io.brook.core.internal.metadata.MetadataConfig;
 import io.brook.core.internal.metadata.MetadataManager;
 import io.brook.core.internal.metadata.WantedTopics;
 import io.brook.core.internal.metrics.Meters;
+import io.brook.core.internal.network.HostResolver;
 import io.brook.core.internal.network.NetworkClient;
 import io.brook.core.internal.network.RequestSender;
 import io.brook.core.internal.util.CallbackExecutor;
@@ -122,6 +123,9 @@ public final class DefaultProducer<K, V> implements Producer<K, V> {
         p.compression = options.compression();
         p.bufferMemory = options.bufferMemory();
         p.time = Time.SYSTEM;
+        // As kafka-clients does: a bootstrap list of which not one name resolves fails here, not on every send.
+        new DnsBootstrapResolver(options.bootstrapServers(), config.get(CommonConfigs.CLIENT_DNS_LOOKUP),
+                HostResolver.SYSTEM, Runnable::run).requireResolvable();
         p.network = new NetworkClient(NetworkConfigs.from(config, clientId), p.time);
         try {
             p.loop = new SenderLoop(clientId, p.time);

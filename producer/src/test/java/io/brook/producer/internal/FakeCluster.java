@@ -8,6 +8,7 @@ import io.brook.core.internal.network.RequestSender;
 import io.brook.protocol.ApiKey;
 import io.brook.protocol.ApiMessage;
 import io.brook.protocol.Errors;
+import io.brook.protocol.Releasable;
 import io.brook.protocol.message.InitProducerIdRequest;
 import io.brook.protocol.message.InitProducerIdResponse;
 import io.brook.protocol.message.MetadataRequest;
@@ -172,12 +173,20 @@ final class FakeCluster implements RequestSender {
         short version = request.allowedVersions().max();
         ApiMessage body = request.build(version);
         CompletableFuture<R> future = new CompletableFuture<>();
-        Object answer = switch (request.apiKey()) {
-            case METADATA -> metadata((MetadataRequest) body);
-            case INIT_PRODUCER_ID -> initProducerId((InitProducerIdRequest) body);
-            case PRODUCE -> produce((ProduceRequest) body, version);
-            default -> new UnsupportedOperationException(request.apiKey().apiName());
-        };
+        Object answer;
+        try {
+            answer = switch (request.apiKey()) {
+                case METADATA -> metadata((MetadataRequest) body);
+                case INIT_PRODUCER_ID -> initProducerId((InitProducerIdRequest) body);
+                case PRODUCE -> produce((ProduceRequest) body, version);
+                default -> new UnsupportedOperationException(request.apiKey().apiName());
+            };
+        } finally {
+            // The network layer owns each body it sends and releases it once encoded.
+            if (body instanceof Releasable r) {
+                r.release();
+            }
+        }
         undelivered.add(() -> {
             if (answer instanceof Throwable t) {
                 future.completeExceptionally(t);

@@ -249,7 +249,11 @@ public final class WireFormat {
         return in.readRetainedSlice(len);
     }
 
-    /** Writes a {@code records} field; copies the readable bytes of {@code records}, leaving its indices alone. */
+    /**
+     * Writes a {@code records} field, leaving the indices of {@code records} alone. Into a
+     * {@link RecordsGatheringBuf} the bytes are not copied: a retained slice of {@code records} is placed after what
+     * was written so far. Elsewhere they are copied.
+     */
     public static void writeRecords(ByteBuf out, ByteBuf records, boolean compact) {
         if (records == null) {
             if (compact) {
@@ -265,7 +269,11 @@ public final class WireFormat {
         } else {
             out.writeInt(len);
         }
-        out.writeBytes(records, records.readerIndex(), len);
+        if (out instanceof RecordsGatheringBuf gathering) {
+            gathering.gather(records, records.readerIndex(), len);
+        } else {
+            out.writeBytes(records, records.readerIndex(), len);
+        }
     }
 
     public static int sizeOfRecords(ByteBuf records, boolean compact) {

@@ -515,9 +515,12 @@ final class CodecEmitter {
         w.blank();
         String method = op.equals("release") ? (topLevel ? "release" : "releaseRecords") : "retainRecords";
         if (topLevel && op.equals("release")) {
-            w.javadoc("Releases every records buffer in this message, once, when its owner is done with it.");
+            w.javadoc("Releases this message's reference to every records buffer; only the first call does anything.");
             w.line("@Override");
             w.open("public void release()");
+            w.open("if (!released.compareAndSet(false, true))");
+            w.line("return;");
+            w.close();
         } else {
             w.open("private void " + method + "()");
         }

@@ -38,6 +38,11 @@ final class StructEmitter {
             w.line("private final " + JavaTypes.javaType(f.type()) + " " + f.name() + ";");
         }
         w.line("private final List<RawTaggedField> unknownTaggedFields;");
+        if (topLevel && message.hasRecords()) {
+            w.javadoc("Set once by the first {@link #release()}, so that a second one does nothing.");
+            w.line("private final java.util.concurrent.atomic.AtomicBoolean released = "
+                    + "new java.util.concurrent.atomic.AtomicBoolean();");
+        }
         emitConstructor(w);
         w.blank();
         w.line("public static Builder builder() {");
@@ -241,10 +246,21 @@ final class StructEmitter {
         w.line("return this;");
         w.close();
         w.blank();
-        w.javadoc("@throws NullPointerException if a field that is never nullable is null\n"
-                + "@throws IllegalArgumentException if a uint16/uint32 field is out of range");
-        w.open("public " + name + " build()");
-        w.line("return new " + name + "(this, true);");
+        if (topLevel && message.hasRecords()) {
+            w.javadoc("The message, holding a reference of its own to every records buffer (each is retained once):"
+                    + " release the message when done with it, and the buffers given to the builder independently."
+                    + "\n\n@throws NullPointerException if a field that is never nullable is null\n"
+                    + "@throws IllegalArgumentException if a uint16/uint32 field is out of range");
+            w.open("public " + name + " build()");
+            w.line(name + " message = new " + name + "(this, true);");
+            w.line("message.retainRecords();");
+            w.line("return message;");
+        } else {
+            w.javadoc("@throws NullPointerException if a field that is never nullable is null\n"
+                    + "@throws IllegalArgumentException if a uint16/uint32 field is out of range");
+            w.open("public " + name + " build()");
+            w.line("return new " + name + "(this, true);");
+        }
         w.close();
         w.close();
     }

@@ -1,5 +1,7 @@
 package io.brook.testkit.internal;
 
+import io.brook.testkit.Listener;
+import io.brook.testkit.TestCertificates;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -31,16 +33,30 @@ final class BrokerConfigFiles {
      */
     static Map<String, String> serverProperties(ClusterSpec spec, int nodeId, int brokerPort,
             int[] controllerPorts, Path dataDirectory) {
+        return serverProperties(spec, nodeId, brokerPort, controllerPorts, dataDirectory, Map.of(), null);
+    }
+
+    /**
+     * The same, with secured listeners on {@code listenerPorts} ({@link SecuredListeners}).
+     *
+     * @param certificates the cluster's test certificates; null if no listener uses TLS
+     */
+    static Map<String, String> serverProperties(ClusterSpec spec, int nodeId, int brokerPort,
+            int[] controllerPorts, Path dataDirectory, Map<Listener, Integer> listenerPorts,
+            TestCertificates certificates) {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("process.roles", "broker,controller");
         properties.put("node.id", Integer.toString(nodeId));
         properties.put("controller.quorum.voters", voters(controllerPorts));
+        String secured = SecuredListeners.listenerEntries(listenerPorts);
         properties.put("listeners", "PLAINTEXT://" + HOST + ":" + brokerPort + ",CONTROLLER://" + HOST + ":"
-                + controllerPorts[nodeId]);
-        properties.put("advertised.listeners", "PLAINTEXT://" + HOST + ":" + brokerPort);
+                + controllerPorts[nodeId] + secured);
+        properties.put("advertised.listeners", "PLAINTEXT://" + HOST + ":" + brokerPort + secured);
         properties.put("controller.listener.names", "CONTROLLER");
         properties.put("inter.broker.listener.name", "PLAINTEXT");
-        properties.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        properties.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT"
+                + SecuredListeners.protocolMapEntries(listenerPorts));
+        properties.putAll(SecuredListeners.properties(listenerPorts, certificates, spec.saslUsers()));
         properties.put("log.dirs", dataDirectory.toAbsolutePath().toString());
         properties.putAll(BrokerDefaults.forCluster(spec.nodes(), spec.kafkaMajorVersion()));
         properties.putAll(spec.brokerProperties());

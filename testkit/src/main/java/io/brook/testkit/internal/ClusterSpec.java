@@ -1,10 +1,15 @@
 package io.brook.testkit.internal;
 
+import io.brook.testkit.Listener;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Everything a cluster implementation needs to know, as built by {@code KafkaClusterBuilder}. Immutable.
@@ -17,6 +22,8 @@ import java.util.Objects;
  * @param logDirectory the parent of launched clusters' log directories
  * @param brokerHeap the launched broker JVM's {@code -Xmx} value
  * @param brokerJvmOptions extra options for launched broker JVMs
+ * @param listeners the secured listeners each launched node opens besides PLAINTEXT
+ * @param saslUsers user names and passwords for the SASL listeners (PLAIN and SCRAM)
  */
 public record ClusterSpec(
         int nodes,
@@ -26,7 +33,9 @@ public record ClusterSpec(
         Duration stopTimeout,
         Path logDirectory,
         String brokerHeap,
-        List<String> brokerJvmOptions) {
+        List<String> brokerJvmOptions,
+        Set<Listener> listeners,
+        Map<String, String> saslUsers) {
 
     public ClusterSpec {
         if (nodes < 1) {
@@ -39,6 +48,15 @@ public record ClusterSpec(
         Objects.requireNonNull(logDirectory, "logDirectory");
         Objects.requireNonNull(brokerHeap, "brokerHeap");
         brokerJvmOptions = List.copyOf(brokerJvmOptions);
+        listeners = listeners.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(listeners));
+        saslUsers = Collections.unmodifiableMap(new LinkedHashMap<>(saslUsers));
+    }
+
+    /** A specification without secured listeners. */
+    public ClusterSpec(int nodes, String kafkaVersion, Map<String, String> brokerProperties, Duration startTimeout,
+            Duration stopTimeout, Path logDirectory, String brokerHeap, List<String> brokerJvmOptions) {
+        this(nodes, kafkaVersion, brokerProperties, startTimeout, stopTimeout, logDirectory, brokerHeap,
+                brokerJvmOptions, Set.of(), Map.of());
     }
 
     /** The Kafka major version, e.g. 4 for {@code 4.1.1}. */

@@ -3,6 +3,8 @@ package io.brook.testkit.internal;
 import io.brook.testkit.ClusterSource;
 import io.brook.testkit.KafkaCluster;
 import io.brook.testkit.KafkaClusterException;
+import io.brook.testkit.Listener;
+import io.brook.testkit.TestCertificates;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +15,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -43,6 +46,9 @@ public final class LocalKafkaCluster implements KafkaCluster {
     private final ClusterSpec spec;
     private final ReentrantLock lock = new ReentrantLock();
     private final List<LocalKafkaNode> nodes = new ArrayList<>();
+    /** Per node, the ports of its secured listeners. */
+    private final List<Map<Listener, Integer>> listenerPorts = new ArrayList<>();
+    private TestCertificates certificates;
     private Path temporaryDirectory;
     private Path clusterLogDirectory;
     private boolean started;
@@ -87,12 +93,17 @@ public final class LocalKafkaCluster implements KafkaCluster {
         String clusterId = newClusterId();
         String clusterName = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-"
                 + spec.nodes() + "n-" + clusterId.substring(0, 6).replace('-', 'x').replace('_', 'y');
-        int[] ports = FreePorts.pick(2 * spec.nodes());
+        List<Listener> secured = List.copyOf(spec.listeners());
+        int[] ports = FreePorts.pick((2 + secured.size()) * spec.nodes());
         int[] controllerPorts = new int[spec.nodes()];
         System.arraycopy(ports, spec.nodes(), controllerPorts, 0, spec.nodes());
         try {
             temporaryDirectory = Files.createTempDirectory("brook-kafka-" + clusterName + "-");
             ChildProcesses.registerTempDirectory(temporaryDirectory);
+            if (secured.stream().anyMatch(Listener::usesTls)) {
+                certificates = TestAuthority.create(Files.createDirectories(temporaryDirectory.resolve("tls")),
+                        "brook-" + clusterId.substring(0, 8).replaceAll("[^A-Za-z0-9]", "x"));
+            }
             clusterLogDirectory = Files.createDirectories(spec.logDirectory().resolve(clusterName));
             Path cacheDirectory = Settings.cacheDirectory();
             String classpath = classpath(LauncherJar.ensure(cacheDirectory), kafkaClasspath);
@@ -101,8 +112,13 @@ public final class LocalKafkaCluster implements KafkaCluster {
             for (int id = 0; id < spec.nodes(); id++) {
                 Path logDirectory = Files.createDirectories(clusterLogDirectory.resolve("node-" + id));
                 Path dataDirectory = Files.createDirectories(temporaryDirectory.resolve("node-" + id));
+                Map<Listener, Integer> nodeListeners = new EnumMap<>(Listener.class);
+                for (int i = 0; i < secured.size(); i++) {
+                    nodeListeners.put(secured.get(i), ports[(2 + i) * spec.nodes() + id]);
+                }
+                listenerPorts.add(nodeListeners);
                 Map<String, String> properties = BrokerConfigFiles.serverProperties(spec, id, ports[id],
-                        controllerPorts, dataDirectory);
+                        controllerPorts, dataDirectory, nodeListeners, certificates);
                 Path serverProperties = logDirectory.resolve("server.properties");
                 BrokerConfigFiles.writeProperties(serverProperties, properties,
                         "Kafka " + spec.kafkaVersion() + " node " + id + " of brook-testkit cluster " + clusterName);
@@ -112,7 +128,7 @@ public final class LocalKafkaCluster implements KafkaCluster {
                 ClassDataSharing classDataSharing = ClassDataSharing.forClasspath(cacheDirectory, spec.kafkaVersion(),
                         classpath);
                 nodes.add(new LocalKafkaNode(id, ports[id], logDirectory, serverProperties, jvm, classDataSharing,
-                        clusterId));
+                        clusterId, SecuredListeners.scramArguments(spec.saslUsers())));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the directories of a Kafka cluster", e);
@@ -201,6 +217,36 @@ public final class LocalKafkaCluster implements KafkaCluster {
         try {
             requireStarted();
             return bootstrapServersLocked();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public String bootstrapServers(Listener listener) {
+        lock.lock();
+        try {
+            requireStarted();
+            if (!spec.listeners().contains(listener)) {
+                throw new IllegalArgumentException("this cluster has no " + listener + " listener; ask for it with "
+                        + "KafkaClusterBuilder.listener");
+            }
+            return listenerPorts.stream().map(ports -> BrokerConfigFiles.HOST + ":" + ports.get(listener))
+                    .collect(Collectors.joining(","));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public TestCertificates certificates() {
+        lock.lock();
+        try {
+            requireStarted();
+            if (certificates == null) {
+                throw new IllegalStateException("this cluster has no TLS listener, so no test certificates");
+            }
+            return certificates;
         } finally {
             lock.unlock();
         }

@@ -28,6 +28,7 @@ final class LocalKafkaNode {
     private final List<String> jvmCommand;
     private final ClassDataSharing classDataSharing;
     private final String clusterId;
+    private final List<String> formatArguments;
     private Process process;
     private Process reaped;
     private boolean formatted;
@@ -35,9 +36,10 @@ final class LocalKafkaNode {
 
     /**
      * @param jvmCommand the java command and options, without class data sharing options and the main class
+     * @param formatArguments extra arguments of the storage tool's format command (SCRAM users)
      */
     LocalKafkaNode(int id, int brokerPort, Path logDirectory, Path serverProperties, List<String> jvmCommand,
-            ClassDataSharing classDataSharing, String clusterId) {
+            ClassDataSharing classDataSharing, String clusterId, List<String> formatArguments) {
         this.id = id;
         this.brokerPort = brokerPort;
         this.logDirectory = logDirectory;
@@ -45,6 +47,7 @@ final class LocalKafkaNode {
         this.jvmCommand = List.copyOf(jvmCommand);
         this.classDataSharing = classDataSharing;
         this.clusterId = clusterId;
+        this.formatArguments = List.copyOf(formatArguments);
     }
 
     int id() {
@@ -90,6 +93,7 @@ final class LocalKafkaNode {
         if (!formatted) {
             command.add("--format");
             command.add(clusterId);
+            command.addAll(formatArguments);
         }
         command.add(serverProperties.toAbsolutePath().toString());
         try {

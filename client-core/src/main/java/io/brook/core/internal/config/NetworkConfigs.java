@@ -4,8 +4,10 @@ import io.brook.common.config.ApiVersionPin;
 import io.brook.common.config.ClientConfig;
 import io.brook.common.config.CommonConfigs;
 import io.brook.common.config.ConfigException;
+import io.brook.core.Time;
 import io.brook.core.internal.network.NetworkConfig;
 import io.brook.core.internal.network.VersionRange;
+import io.brook.core.internal.security.SecurityConfigMapping;
 import io.brook.protocol.ApiKey;
 import java.util.Arrays;
 import java.util.Optional;
@@ -25,7 +27,10 @@ import java.util.Optional;
  *       passes through (never close idle connections, OS buffer sizes). {@code 0} never reaches this mapping: the
  *       keys' validators reject it when the configuration is parsed, naming the key, rather than turning it into
  *       a surprise here (a zero idle time or socket buffer is no usable setting);
- *   <li>each {@code brook.api.version.pins} entry becomes a pin of the API it names.
+ *   <li>each {@code brook.api.version.pins} entry becomes a pin of the API it names;
+ *   <li>{@code security.protocol} with the {@code ssl.*} and {@code sasl.*} keys become the
+ *       {@link io.brook.core.internal.security.SecuritySettings} ({@link SecurityConfigMapping}), which loads the
+ *       TLS material: a store that does not load fails here, naming its key.
  * </ul>
  */
 public final class NetworkConfigs {
@@ -34,9 +39,18 @@ public final class NetworkConfigs {
     /**
      * @param config a configuration including the {@link CommonConfigs} keys
      * @param clientId the effective client id ({@link ClientIds#effective})
-     * @throws ConfigException if a pin names an API Brook does not know (the parser normally catches this first)
+     * @throws ConfigException if a pin names an API Brook does not know (the parser normally catches this first), or
+     *     security keys do not fit together
      */
     public static NetworkConfig from(ClientConfig config, String clientId) {
+        return builder(config, clientId).build();
+    }
+
+    /**
+     * As {@link #from}, as a builder, for clients that set more (the producer's
+     * {@code max.in.flight.requests.per.connection}).
+     */
+    public static NetworkConfig.Builder builder(ClientConfig config, String clientId) {
         long reconnectMs = config.get(CommonConfigs.RECONNECT_BACKOFF_MS);
         long reconnectMaxMs = Math.max(reconnectMs, config.get(CommonConfigs.RECONNECT_BACKOFF_MAX_MS));
         long setupMs = config.get(CommonConfigs.SOCKET_CONNECTION_SETUP_TIMEOUT_MS);
@@ -49,12 +63,15 @@ public final class NetworkConfigs {
                 .reconnectBackoffMaxMs(reconnectMaxMs)
                 .connectionsMaxIdleMs(config.get(CommonConfigs.CONNECTIONS_MAX_IDLE_MS))
                 .sendBufferBytes(config.get(CommonConfigs.SEND_BUFFER_BYTES))
-                .receiveBufferBytes(config.get(CommonConfigs.RECEIVE_BUFFER_BYTES));
+                .receiveBufferBytes(config.get(CommonConfigs.RECEIVE_BUFFER_BYTES))
+                .ioThreads(config.get(CommonConfigs.IO_THREADS))
+                .maxQueuedPerConnection(config.get(CommonConfigs.MAX_QUEUED_REQUESTS_PER_CONNECTION))
+                .security(SecurityConfigMapping.from(config, Time.SYSTEM));
         for (String entry : config.get(CommonConfigs.API_VERSION_PINS)) {
             ApiVersionPin pin = ApiVersionPin.parse(entry);
             b.pin(apiKey(pin), new VersionRange(pin.minVersion(), pin.maxVersion()));
         }
-        return b.build();
+        return b;
     }
 
     /** The API a pin names. */

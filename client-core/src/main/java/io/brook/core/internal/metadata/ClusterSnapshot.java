@@ -28,6 +28,7 @@ public final class ClusterSnapshot {
     private final String clusterId;
     private final int controllerId;
     private final Map<Integer, BrokerNode> brokers;
+    private final List<io.brook.core.internal.network.Endpoint> brokerEndpoints;
     private final Map<String, TopicMetadata> topicsByName;
     private final Map<UUID, TopicMetadata> topicsById;
     private final long updatedAtMs;
@@ -62,6 +63,7 @@ public final class ClusterSnapshot {
             }
         }
         this.brokers = Collections.unmodifiableMap(byId);
+        this.brokerEndpoints = byId.values().stream().map(BrokerNode::endpoint).toList();
         this.topicsByName = Collections.unmodifiableMap(byName);
         this.topicsById = Collections.unmodifiableMap(byTopicId);
         this.updatedAtMs = updatedAtMs;
@@ -95,6 +97,11 @@ public final class ClusterSnapshot {
     /** The brokers, sorted by id. */
     public Collection<BrokerNode> brokers() {
         return brokers.values();
+    }
+
+    /** The brokers' endpoints, sorted by id; computed once per snapshot. */
+    public List<io.brook.core.internal.network.Endpoint> brokerEndpoints() {
+        return brokerEndpoints;
     }
 
     public Optional<BrokerNode> broker(int id) {

@@ -2,7 +2,8 @@ package io.brook.core.internal.metadata;
 
 import io.brook.common.config.BootstrapAddress;
 import io.brook.common.config.ClientDnsLookup;
-import io.brook.common.errors.BrookException;
+import io.brook.common.config.ConfigException;
+import io.brook.common.errors.UnresolvedHostException;
 import io.brook.core.internal.network.Endpoint;
 import io.brook.core.internal.network.HostResolver;
 import java.net.InetAddress;
@@ -26,7 +27,8 @@ import org.slf4j.LoggerFactory;
  *       name of those addresses (for aliases that front a cluster); the network layer resolves those names when
  *       it connects.
  * </ul>
- * Names that do not resolve are skipped with a warning; if none resolves, the result fails.
+ * Names that do not resolve are skipped (logged at WARN the first time, at DEBUG while they keep failing, at INFO
+ * when they resolve again); if none resolves, the result fails with an {@link UnresolvedHostException} naming them.
  *
  * <p>Immutable and thread-safe. Lookups block, so they run on the {@code executor} given (never a Netty event
  * loop); its lifecycle stays with the caller.
@@ -38,6 +40,8 @@ public final class DnsBootstrapResolver implements BootstrapResolver {
     private final ClientDnsLookup lookup;
     private final HostResolver hosts;
     private final Executor executor;
+    /** Addresses whose last lookup failed, so a failure is logged loudly only once. */
+    private final Set<BootstrapAddress> failing = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public DnsBootstrapResolver(List<BootstrapAddress> addresses, ClientDnsLookup lookup, HostResolver hosts,
             Executor executor) {
@@ -56,22 +60,54 @@ public final class DnsBootstrapResolver implements BootstrapResolver {
         return new DnsBootstrapResolver(addresses, lookup, HostResolver.SYSTEM, executor);
     }
 
+    /**
+     * For a client's {@code create}: fails at once, as kafka-clients does, when not one bootstrap address resolves
+     * (a typo, a missing DNS entry), instead of letting every call time out later. Blocks for the lookups.
+     *
+     * @throws ConfigException for {@code bootstrap.servers}, naming every address and why, with the
+     *     {@link UnresolvedHostException} as cause
+     */
+    public void requireResolvable() {
+        try {
+            resolveBlocking();
+        } catch (UnresolvedHostException e) {
+            ConfigException error = new ConfigException("bootstrap.servers", e.getMessage());
+            error.initCause(e);
+            throw error;
+        }
+    }
+
     @Override
     public CompletableFuture<List<Endpoint>> resolve() {
         return CompletableFuture.supplyAsync(this::resolveBlocking, executor);
     }
 
-    /** Resolves every address now, on the calling thread. */
-    List<Endpoint> resolveBlocking() {
+    /**
+     * Resolves every address now, on the calling thread.
+     *
+     * @throws UnresolvedHostException naming every address and why, if none resolves
+     */
+    public List<Endpoint> resolveBlocking() {
         Set<String> hostPorts = new LinkedHashSet<>();
         List<Endpoint> endpoints = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        Exception firstFailure = null;
         for (BootstrapAddress address : addresses) {
             InetAddress[] resolved;
             try {
                 resolved = hosts.resolve(address.host());
             } catch (UnknownHostException | SecurityException e) {
-                log.warn("Bootstrap address {} does not resolve: {}", address, e.getMessage());
+                if (failing.add(address)) {
+                    log.warn("Bootstrap address {} does not resolve: {}", address, e.getMessage());
+                } else {
+                    log.debug("Bootstrap address {} still does not resolve: {}", address, e.getMessage());
+                }
+                failures.add(address + " (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
+                firstFailure = firstFailure == null ? e : firstFailure;
                 continue;
+            }
+            if (failing.remove(address)) {
+                log.info("Bootstrap address {} resolves again", address);
             }
             for (InetAddress ip : resolved) {
                 String host = lookup == ClientDnsLookup.USE_ALL_DNS_IPS ? ip.getHostAddress()
@@ -83,7 +119,8 @@ public final class DnsBootstrapResolver implements BootstrapResolver {
             }
         }
         if (endpoints.isEmpty()) {
-            throw new BrookException("None of the bootstrap.servers " + addresses + " resolves");
+            throw new UnresolvedHostException(addresses.get(0).host(), "None of the bootstrap.servers resolves: "
+                    + String.join(", ", failures), firstFailure);
         }
         return List.copyOf(endpoints);
     }

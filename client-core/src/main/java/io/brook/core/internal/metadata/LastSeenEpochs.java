@@ -15,10 +15,16 @@ import java.util.Optional;
 final class LastSeenEpochs {
     private final Map<TopicPartition, Integer> epochs = new HashMap<>();
     private final Map<TopicPartition, Integer> view = Collections.unmodifiableMap(epochs);
+    /** Changes with every change of the map, so a copy taken outside the lock can be checked for staleness. */
+    private long version;
 
     /** Records {@code epoch} if it is the highest seen for {@code partition}. */
     void record(TopicPartition partition, int epoch) {
-        epochs.merge(partition, epoch, Math::max);
+        Integer before = epochs.get(partition);
+        if (before == null || epoch > before) {
+            epochs.put(partition, epoch);
+            version++;
+        }
     }
 
     /** A read-only, live view. */
@@ -26,8 +32,18 @@ final class LastSeenEpochs {
         return view;
     }
 
+    /** A copy, for mapping an answer outside the lock. */
+    Map<TopicPartition, Integer> copy() {
+        return epochs.isEmpty() ? Map.of() : Map.copyOf(epochs);
+    }
+
+    long version() {
+        return version;
+    }
+
     /** Forgets the epochs of topics whose id changed from {@code previous} to {@code next}: they were recreated. */
     void forgetRecreatedTopics(ClusterSnapshot previous, ClusterSnapshot next) {
+        version++;
         epochs.keySet().removeIf(tp -> {
             Optional<TopicMetadata> before = previous.topic(tp.topic());
             Optional<TopicMetadata> after = next.topic(tp.topic());

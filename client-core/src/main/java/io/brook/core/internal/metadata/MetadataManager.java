@@ -150,7 +150,7 @@ public final class MetadataManager implements AutoCloseable {
         }
         run(locked(() -> {
             if (error == Errors.REBOOTSTRAP_REQUIRED) {
-                targets.rebootstrap("a broker answered " + error);
+                targets.rebootstrap("a broker answered " + error, time.monotonicMs());
             }
             return requestLocked(true, null);
         }));
@@ -365,7 +365,7 @@ public final class MetadataManager implements AutoCloseable {
     }
 
     private List<Endpoint> brokerEndpoints() {
-        return snapshot.brokers().stream().map(BrokerNode::endpoint).toList();
+        return snapshot.brokerEndpoints();
     }
 
     private void resolveBootstrapThenSend(WantedTopics topics) {
@@ -383,9 +383,51 @@ public final class MetadataManager implements AutoCloseable {
         if (isClosed()) {
             return;
         }
-        onAttemptStep(attempts.fetch(target, topics), (response, error) -> error != null
-                ? attemptFailedLocked(target, error, RefreshAttempts.isRetriable(error))
-                : answeredLocked(target, response));
+        attempts.fetch(target, topics).whenComplete((response, error) -> {
+            if (error != null) {
+                Throwable cause = Futures.unwrap(error);
+                applyOutcome(() -> attemptFailedLocked(target, cause, RefreshAttempts.isRetriable(cause)));
+                return;
+            }
+            // Map the answer outside the lock (the costly part of a refresh); apply it under the lock only if
+            // nothing it was mapped against changed meanwhile.
+            Judged judged = judge(target, response);
+            applyOutcome(() -> answeredLocked(target, response, judged));
+        });
+    }
+
+    /** An answer mapped against a snapshot and the last-seen epochs of a given version. */
+    private record Judged(ClusterSnapshot base, long epochsVersion, RefreshAttempts.Verdict verdict) {}
+
+    private Judged judge(Endpoint target, MetadataResponse response) {
+        ClusterSnapshot base;
+        long epochsVersion;
+        java.util.Map<TopicPartition, Integer> epochs;
+        lock.lock();
+        try {
+            base = snapshot;
+            epochsVersion = lastSeenEpochs.version();
+            epochs = lastSeenEpochs.copy();
+        } finally {
+            lock.unlock();
+        }
+        return new Judged(base, epochsVersion,
+                attempts.judge(target, response, base, epochs, time.monotonicMs()));
+    }
+
+    /** Decides under the lock what follows an attempt step (nothing after close), then does it outside the lock. */
+    private void applyOutcome(Supplier<RefreshOutcome> decide) {
+        RefreshOutcome outcome;
+        lock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            outcome = decide.get();
+        } finally {
+            lock.unlock();
+        }
+        outcome.finish(this::notifyListeners);
     }
 
     /**
@@ -393,27 +435,20 @@ public final class MetadataManager implements AutoCloseable {
      * after close), then performs that outside the lock.
      */
     private <T> void onAttemptStep(CompletableFuture<T> step, BiFunction<T, Throwable, RefreshOutcome> handler) {
-        step.whenComplete((value, error) -> {
-            RefreshOutcome outcome;
-            lock.lock();
-            try {
-                if (closed) {
-                    return;
-                }
-                outcome = handler.apply(value, error == null ? null : Futures.unwrap(error));
-            } finally {
-                lock.unlock();
-            }
-            outcome.finish(this::notifyListeners);
-        });
+        step.whenComplete((value, error) -> applyOutcome(
+                () -> handler.apply(value, error == null ? null : Futures.unwrap(error))));
     }
 
     /** Applies an answer, or treats it as a failed attempt if it is unusable. */
-    private RefreshOutcome answeredLocked(Endpoint target, MetadataResponse response) {
+    private RefreshOutcome answeredLocked(Endpoint target, MetadataResponse response, Judged judged) {
         long nowMs = time.monotonicMs();
-        RefreshAttempts.Verdict verdict = attempts.judge(target, response, snapshot, lastSeenEpochs.asMap(), nowMs);
+        RefreshAttempts.Verdict verdict = judged.verdict();
+        if (judged.base() != snapshot || judged.epochsVersion() != lastSeenEpochs.version()) {
+            // Rare: an epoch was seen elsewhere while the answer was being mapped. Map it again, under the lock.
+            verdict = attempts.judge(target, response, snapshot, lastSeenEpochs.asMap(), nowMs);
+        }
         if (verdict.rebootstrap()) {
-            targets.rebootstrap(target + " answered " + Errors.REBOOTSTRAP_REQUIRED);
+            targets.rebootstrap(target + " answered " + Errors.REBOOTSTRAP_REQUIRED, nowMs);
         }
         if (verdict.error() != null) {
             return attemptFailedLocked(target, verdict.error(), verdict.retriable());

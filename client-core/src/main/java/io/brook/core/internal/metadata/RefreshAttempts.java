@@ -2,6 +2,7 @@ package io.brook.core.internal.metadata;
 
 import io.brook.common.TopicPartition;
 import io.brook.common.errors.BrookException;
+import io.brook.common.errors.UnresolvedHostException;
 import io.brook.core.internal.network.Endpoint;
 import io.brook.core.internal.network.RequestSender;
 import io.brook.protocol.Errors;
@@ -58,7 +59,7 @@ final class RefreshAttempts {
         }
         return resolution.thenApply(endpoints -> {
             if (endpoints == null || endpoints.isEmpty()) {
-                throw new BrookException("bootstrap.servers resolved to no address");
+                throw new UnresolvedHostException("bootstrap.servers", "bootstrap.servers resolved to no address", null);
             }
             return endpoints;
         });

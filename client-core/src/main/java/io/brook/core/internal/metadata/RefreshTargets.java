@@ -33,6 +33,10 @@ final class RefreshTargets {
     private long lastSuccessMs = Long.MIN_VALUE;
     /** When refreshes started failing, or -1 while they succeed. */
     private long failingSinceMs = -1;
+    /** When going back to the bootstrap names was last logged at INFO; -1 since the last answer. */
+    private long loudLogMs = -1;
+    /** How often an unreachable cluster is reported again at INFO. */
+    static final long REMINDER_MS = 300_000L;
 
     RefreshTargets(String clientId, MetadataRecoveryStrategy strategy, long rebootstrapTriggerMs) {
         this.clientId = clientId;
@@ -83,9 +87,19 @@ final class RefreshTargets {
         return nodes.choose(bootstrap);
     }
 
-    /** Forgets the resolved bootstrap endpoints and asks them again from the next attempt on. */
-    void rebootstrap(String reason) {
-        log.info("[{}] Rebootstrapping: {}", clientId, reason);
+    /**
+     * Forgets the resolved bootstrap endpoints and asks them again from the next attempt on. Logged at INFO the
+     * first time after an answer and then at most every {@link #REMINDER_MS}, at DEBUG otherwise: an unreachable
+     * cluster must not flood the log (each connection logs its own failure, with address and cause, once).
+     */
+    void rebootstrap(String reason, long nowMs) {
+        if (loudLogMs < 0 || nowMs - loudLogMs >= REMINDER_MS) {
+            log.info("[{}] Going back to bootstrap.servers{}: {}", clientId,
+                    loudLogMs < 0 ? "" : " (still no metadata answer)", reason);
+            loudLogMs = nowMs;
+        } else {
+            log.debug("[{}] Going back to bootstrap.servers: {}", clientId, reason);
+        }
         useBootstrap = true;
         bootstrap = null;
     }
@@ -97,6 +111,7 @@ final class RefreshTargets {
         useBootstrap = false;
         lastSuccessMs = nowMs;
         failingSinceMs = -1;
+        loudLogMs = -1;
     }
 
     /** An attempt failed, at {@code target} or (if null) before sending. */
@@ -115,12 +130,12 @@ final class RefreshTargets {
         }
         if (useBootstrap) {
             if (bootstrap != null && nodes.allFailedSince(bootstrap, bootstrapResolvedMs)) {
-                rebootstrap("every bootstrap endpoint failed");
+                rebootstrap("every bootstrap endpoint failed", nowMs);
             }
         } else if (nodes.allFailedSince(brokers, lastSuccessMs)) {
-            rebootstrap("every known broker failed since the last metadata answer");
+            rebootstrap("every known broker failed since the last metadata answer", nowMs);
         } else if (failingSinceMs >= 0 && nowMs - failingSinceMs >= rebootstrapTriggerMs) {
-            rebootstrap("no metadata answer for " + (nowMs - failingSinceMs) + " ms");
+            rebootstrap("no metadata answer for " + (nowMs - failingSinceMs) + " ms", nowMs);
             failingSinceMs = nowMs;
         }
     }

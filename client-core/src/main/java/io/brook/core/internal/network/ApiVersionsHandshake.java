@@ -17,9 +17,10 @@ import java.util.concurrent.CompletableFuture;
  * versions it supports, and completes {@code result} with its {@link BrokerApiVersions}; only then is the
  * connection handed out. It removes itself when done.
  *
- * <p>It sends the highest ApiVersions version Brook has. A broker that does not know that version answers in v0
- * with UNSUPPORTED_VERSION and its own ApiVersions range; the handshake then retries once at the highest version
- * both sides have. Any other failure (error code, timeout, disconnect) fails {@code result} and closes the channel.
+ * <p>The {@link VersionNegotiator} picks the version, as for every request: first the highest ApiVersions version
+ * Brook has (within a user pin). A broker that does not know that version answers in v0 with UNSUPPORTED_VERSION
+ * and its own ApiVersions range; the negotiator then picks from that range and the handshake retries once. Any
+ * other failure (error code, timeout, disconnect) fails {@code result} and closes the channel.
  *
  * <p>Confined to its channel's event loop.
  */
@@ -29,6 +30,7 @@ final class ApiVersionsHandshake extends ChannelInboundHandlerAdapter {
     static final String SOFTWARE_NAME = "brook-java";
 
     private final Endpoint endpoint;
+    private final VersionNegotiator negotiator;
     private final Time time;
     private final long timeoutMs;
     private final String softwareVersion;
@@ -38,9 +40,10 @@ final class ApiVersionsHandshake extends ChannelInboundHandlerAdapter {
      * @param timeoutMs how long each ApiVersions attempt may take
      * @param result completed (on the event loop) when the handshake ends either way
      */
-    ApiVersionsHandshake(Endpoint endpoint, Time time, long timeoutMs, String softwareVersion,
-            CompletableFuture<BrokerApiVersions> result) {
+    ApiVersionsHandshake(Endpoint endpoint, VersionNegotiator negotiator, Time time, long timeoutMs,
+            String softwareVersion, CompletableFuture<BrokerApiVersions> result) {
         this.endpoint = endpoint;
+        this.negotiator = negotiator;
         this.time = time;
         this.timeoutMs = timeoutMs;
         this.softwareVersion = softwareVersion;
@@ -50,7 +53,7 @@ final class ApiVersionsHandshake extends ChannelInboundHandlerAdapter {
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         ctx.fireChannelActive();
-        send(ctx, ApiKey.API_VERSIONS.highestVersion());
+        send(ctx, negotiator.firstApiVersionsVersion());
     }
 
     private void send(ChannelHandlerContext ctx, short version) {
@@ -75,15 +78,24 @@ final class ApiVersionsHandshake extends ChannelInboundHandlerAdapter {
     private void onResponse(ChannelHandlerContext ctx, short sentVersion, ApiVersionsResponse response) {
         short code = response.errorCode();
         if (code == Errors.UNSUPPORTED_VERSION.code()) {
-            short brokerMax = brokerApiVersionsMax(response);
-            short retry = (short) Math.min(brokerMax, ApiKey.API_VERSIONS.highestVersion());
-            if (retry < sentVersion && retry >= ApiKey.API_VERSIONS.lowestVersion()) {
+            short retry;
+            try {
+                // The error answer lists the broker's own ApiVersions range; a broker that lists none gets v0.
+                BrokerApiVersions brokerSide = BrokerApiVersions.from(response);
+                if (!brokerSide.supports(ApiKey.API_VERSIONS)) {
+                    brokerSide = BrokerApiVersions.of(java.util.Map.of(ApiKey.API_VERSIONS, VersionRange.exactly((short) 0)));
+                }
+                retry = negotiator.pick(ApiKey.API_VERSIONS, brokerSide, null, endpoint);
+            } catch (UnsupportedVersionException e) {
+                fail(ctx, e);
+                return;
+            }
+            if (retry < sentVersion) {
                 send(ctx, retry);
                 return;
             }
             fail(ctx, new UnsupportedVersionException("Broker " + endpoint + " rejected ApiVersions v" + sentVersion
-                    + " and supports ApiVersions up to v" + brokerMax + "; Brook supports "
-                    + VersionNegotiator.brookRange(ApiKey.API_VERSIONS)));
+                    + " although it claims to support it"));
             return;
         }
         if (code != Errors.NONE.code()) {
@@ -94,16 +106,6 @@ final class ApiVersionsHandshake extends ChannelInboundHandlerAdapter {
         if (result.complete(BrokerApiVersions.from(response))) {
             ctx.pipeline().remove(this);
         }
-    }
-
-    /** The broker's highest ApiVersions version, from an UNSUPPORTED_VERSION answer; v0 if it lists none. */
-    private static short brokerApiVersionsMax(ApiVersionsResponse response) {
-        for (ApiVersionsResponse.ApiVersion v : response.apiKeys()) {
-            if (v.apiKey() == ApiKey.API_VERSIONS.id()) {
-                return v.maxVersion();
-            }
-        }
-        return 0;
     }
 
     private void fail(ChannelHandlerContext ctx, Throwable error) {

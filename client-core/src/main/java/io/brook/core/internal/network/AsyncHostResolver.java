@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
+import io.brook.core.internal.util.Deadline;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -121,20 +122,18 @@ final class AsyncHostResolver implements ConnectionSlot.AddressLookup {
     }
 
     /**
-     * Waits up to {@code timeoutMs} for the threads to end after {@link #shutdownNow()}. A lookup blocked inside the
+     * Waits until {@code deadline} for the threads to end after {@link #shutdownNow()}. A lookup blocked inside the
      * JDK cannot be interrupted: its daemon thread then outlives this call.
      *
      * @return whether every thread ended in time
      */
-    boolean awaitTermination(long timeoutMs) throws InterruptedException {
-        long deadlineNs = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Math.max(0L, timeoutMs));
-        if (!executor.awaitTermination(Math.max(0L, timeoutMs), TimeUnit.MILLISECONDS)) {
+    boolean awaitTermination(Deadline deadline) throws InterruptedException {
+        if (!executor.awaitTermination(deadline.remainingMs(), TimeUnit.MILLISECONDS)) {
             return false;
         }
         // Termination is signalled from inside the last thread just before it ends: join so that "ended" means gone.
         for (Thread t : List.copyOf(live)) {
-            long leftMs = TimeUnit.NANOSECONDS.toMillis(deadlineNs - System.nanoTime());
-            t.join(Math.max(1L, leftMs));
+            t.join(Math.max(1L, deadline.remainingMs()));
             if (t.isAlive()) {
                 return false;
             }

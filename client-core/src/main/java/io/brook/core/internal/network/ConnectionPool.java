@@ -49,7 +49,8 @@ final class ConnectionPool {
                 NetworkConfig.RECONNECT_BACKOFF_MULTIPLIER, config.reconnectBackoffMaxMs(),
                 NetworkConfig.RECONNECT_BACKOFF_JITTER);
         this.slotSettings = new ConnectionSlot.Settings(this::open, lookup, negotiator, time, reconnectBackoff,
-                setupTimeouts(config), config.connectionsMaxIdleMs(), tuning.idleCheckTickMs(), config.clientId());
+                setupTimeouts(config), config.connectionsMaxIdleMs(), tuning.slotTickMs(),
+                config.maxInFlightPerConnection(), config.maxQueuedPerConnection(), config.clientId());
     }
 
     /**
@@ -102,6 +103,32 @@ final class ConnectionPool {
         return slot == null ? Optional.empty() : slot.apiVersions();
     }
 
+    /** See {@link NetworkClient#ready}. Any thread. */
+    boolean ready(Endpoint endpoint, ConnectionRole role) {
+        ConnectionSlot slot = slot(endpoint, role);
+        return slot != null && slot.readyForMore();
+    }
+
+    int inFlightCount(Endpoint endpoint, ConnectionRole role) {
+        ConnectionSlot slot = existing(endpoint, role);
+        return slot == null ? 0 : slot.inFlightCount();
+    }
+
+    int queuedCount(Endpoint endpoint, ConnectionRole role) {
+        ConnectionSlot slot = existing(endpoint, role);
+        return slot == null ? 0 : slot.queuedCount();
+    }
+
+    /** The deadline checks run so far by the endpoint's default connection; for tests. */
+    long ticks(Endpoint endpoint) {
+        ConnectionSlot slot = existing(endpoint, ConnectionRole.DEFAULT);
+        return slot == null ? 0 : slot.ticks();
+    }
+
+    private synchronized ConnectionSlot existing(Endpoint endpoint, ConnectionRole role) {
+        return slots.get(SlotKey.of(endpoint, role));
+    }
+
     /** The endpoint's connection state, for tests and diagnostics; DISCONNECTED if never used. Any thread. */
     ConnectionSlot.State state(Endpoint endpoint) {
         ConnectionSlot slot;
@@ -150,10 +177,11 @@ final class ConnectionPool {
                 .group(loop)
                 .channel(eventLoops.channelType())
                 .resolver(NoopAddressResolverGroup.INSTANCE)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, setupTimeoutMs))
+                // No Netty connect timeout: the slot enforces the setup timeout on the injected clock.
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 0)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.SO_KEEPALIVE, true)
-                .handler(new BrokerChannelInitializer(endpoint, config, time, tuning.timeoutTickMs(),
+                .handler(new BrokerChannelInitializer(endpoint, negotiator, config, time, tuning.timeoutTickMs(),
                         setupTimeoutMs, softwareVersion, handshake));
         if (config.sendBufferBytes() != -1) {
             bootstrap.option(ChannelOption.SO_SNDBUF, config.sendBufferBytes());

@@ -11,6 +11,7 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.FastThreadLocalThread;
+import io.brook.core.internal.util.Deadline;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadFactory;
@@ -88,20 +89,20 @@ final class EventLoops {
     }
 
     /**
-     * Shuts the group down without a quiet period and waits up to {@code timeoutMs} for its threads to end.
+     * Shuts the group down without a quiet period and waits until {@code deadline} for its threads to end.
      * Must not be called on one of its own threads (it would wait for itself).
      *
      * @return whether every thread ended in time
      */
-    boolean shutdown(long timeoutMs) throws InterruptedException {
-        long deadlineNs = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+    boolean shutdown(Deadline deadline) throws InterruptedException {
+        long timeoutMs = deadline.remainingMs();
         group.shutdownGracefully(0, Math.max(timeoutMs, 1), TimeUnit.MILLISECONDS);
-        if (!group.awaitTermination(Math.max(timeoutMs, 0), TimeUnit.MILLISECONDS)) {
+        if (!group.awaitTermination(timeoutMs, TimeUnit.MILLISECONDS)) {
             return false;
         }
         // Termination is signalled from inside each thread just before it ends: join so that "closed" means gone.
         for (Thread t : threads) {
-            long leftMs = TimeUnit.NANOSECONDS.toMillis(deadlineNs - System.nanoTime());
+            long leftMs = deadline.remainingMs();
             if (leftMs <= 0) {
                 return !t.isAlive();
             }

@@ -3,7 +3,6 @@ package io.brook.core.internal.network;
 import io.brook.common.errors.BrookException;
 import io.brook.protocol.ApiKey;
 import io.brook.protocol.ApiMessage;
-import io.brook.protocol.Errors;
 import io.brook.protocol.Releasable;
 import io.brook.protocol.RequestHeader;
 import io.brook.protocol.ResponseHeader;
@@ -29,6 +28,12 @@ import java.util.Map;
  * channel closes, every request still in flight fails with a retriable {@code NetworkException}, or with the
  * exception given to {@link #failAll} first.
  *
+ * <p>A request that gets no response by protocol (a Produce request with acks=0) is completed with {@code null} as
+ * soon as it is written, and never counts as in flight.
+ *
+ * <p>Whenever room for another request may have appeared (a request settled, or the socket became writable
+ * again) it calls the {@linkplain #onRoom room listener}, so the connection can write what it queued.
+ *
  * <p>Confined to its channel's event loop; {@link #inFlightCount()} must be called there too.
  */
 final class InFlightRequests extends ChannelDuplexHandler {
@@ -39,9 +44,15 @@ final class InFlightRequests extends ChannelDuplexHandler {
     private final Map<Integer, PendingRequest> inFlight = new LinkedHashMap<>();
     private int nextCorrelationId;
     private Throwable closeCause;
+    private Runnable roomListener = () -> { };
 
     InFlightRequests(String clientId) {
         this.clientId = clientId;
+    }
+
+    /** Calls {@code listener} (on the event loop) whenever another request may fit. Event loop only. */
+    void onRoom(Runnable listener) {
+        this.roomListener = listener;
     }
 
     /** Requests written and not yet answered. Event loop only. */
@@ -66,16 +77,28 @@ final class InFlightRequests extends ChannelDuplexHandler {
         }
         if (request.isDone()) {
             // Cancelled or timed out before it reached the wire: nothing to send.
+            request.releaseBody();
             promise.trySuccess();
             return;
         }
         int correlationId = nextCorrelationId();
-        inFlight.put(correlationId, request);
-        promise.addListener(f -> {
-            if (!f.isSuccess() && inFlight.remove(correlationId) != null) {
-                request.fail(NetworkErrors.sendFailed(request, f.cause()));
-            }
-        });
+        if (request.expectsResponse()) {
+            inFlight.put(correlationId, request);
+            promise.addListener(f -> {
+                if (!f.isSuccess() && inFlight.remove(correlationId) != null) {
+                    request.fail(NetworkErrors.sendFailed(request, f.cause()));
+                    roomListener.run();
+                }
+            });
+        } else {
+            promise.addListener(f -> {
+                if (f.isSuccess()) {
+                    request.complete(null);
+                } else {
+                    request.fail(NetworkErrors.sendFailed(request, f.cause()));
+                }
+            });
+        }
         ApiKey api = request.apiKey();
         RequestHeader header = new RequestHeader(api, request.version(), correlationId, clientId);
         ctx.write(new OutboundFrame(header, api.requestHeaderVersion(request.version()), request.body(),
@@ -100,6 +123,15 @@ final class InFlightRequests extends ChannelDuplexHandler {
         } finally {
             frame.release();
         }
+        roomListener.run();
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        if (ctx.channel().isWritable()) {
+            roomListener.run();
+        }
+        ctx.fireChannelWritabilityChanged();
     }
 
     private void onFrame(ChannelHandlerContext ctx, ByteBuf frame) {
@@ -133,17 +165,10 @@ final class InFlightRequests extends ChannelDuplexHandler {
         }
     }
 
-    /**
-     * Reads a response body at the request's version. A broker that does not support the requested ApiVersions
-     * version answers in v0 with UNSUPPORTED_VERSION (and its own range), so that one case is read at v0; the
-     * error code is the first field in every version, which lets us tell before decoding.
-     */
+    /** Reads a response body at the version {@link VersionNegotiator#responseVersion} says. */
     private static ApiMessage readBody(PendingRequest request, ByteBuf frame) {
-        short version = request.version();
-        if (request.apiKey() == ApiKey.API_VERSIONS && frame.readableBytes() >= 2
-                && frame.getShort(frame.readerIndex()) == Errors.UNSUPPORTED_VERSION.code()) {
-            version = 0;
-        }
+        short leadingErrorCode = frame.readableBytes() >= 2 ? frame.getShort(frame.readerIndex()) : 0;
+        short version = VersionNegotiator.responseVersion(request.apiKey(), request.version(), leadingErrorCode);
         return request.apiKey().readResponse(frame, version);
     }
 

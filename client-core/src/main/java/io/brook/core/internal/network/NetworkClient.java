@@ -1,6 +1,7 @@
 package io.brook.core.internal.network;
 
 import io.brook.core.Time;
+import io.brook.core.internal.util.Deadline;
 import io.brook.protocol.ApiMessage;
 import java.time.Duration;
 import java.util.Objects;
@@ -134,6 +135,30 @@ public final class NetworkClient implements AutoCloseable {
         return eventLoops.isNative();
     }
 
+    /**
+     * Whether a request sent to {@code endpoint} now would be written at once: its connection of {@code role} is
+     * set up, has fewer than {@code maxInFlightPerConnection} unanswered requests and nothing queued. If the
+     * connection is down (and not backing off), this starts connecting it. Any thread; never blocks.
+     */
+    public boolean ready(Endpoint endpoint, ConnectionRole role) {
+        return pool.ready(endpoint, role);
+    }
+
+    /** Requests written to {@code endpoint}'s default connection and not yet answered. Any thread. */
+    public int inFlightCount(Endpoint endpoint) {
+        return pool.inFlightCount(endpoint, ConnectionRole.DEFAULT);
+    }
+
+    /** Requests waiting to be written on {@code endpoint}'s default connection. Any thread. */
+    public int queuedCount(Endpoint endpoint) {
+        return pool.queuedCount(endpoint, ConnectionRole.DEFAULT);
+    }
+
+    /** Deadline checks run so far by the endpoint's connection; for tests that must see one happen. */
+    long connectionTicks(Endpoint endpoint) {
+        return pool.ticks(endpoint);
+    }
+
     /** The endpoint's connection state; for tests and diagnostics. */
     ConnectionSlot.State connectionState(Endpoint endpoint) {
         return pool.state(endpoint);
@@ -153,41 +178,42 @@ public final class NetworkClient implements AutoCloseable {
      * but cannot wait for it.
      */
     public void close(Duration timeout) {
-        long deadlineNs = System.nanoTime() + timeout.toNanos();
+        close(Deadline.after(time, timeout));
+    }
+
+    /** As {@link #close(Duration)}, within a deadline an owner shares between the steps of its own close. */
+    public void close(Deadline deadline) {
         boolean first = closing.compareAndSet(false, true);
         CompletableFuture<Void> closed = first ? pool.close() : CompletableFuture.completedFuture(null);
         resolver.shutdownNow();
         if (eventLoops.isOwnThread()) {
-            eventLoops.group().shutdownGracefully(0, timeout.toMillis(), TimeUnit.MILLISECONDS);
+            eventLoops.group().shutdownGracefully(0, deadline.remainingMs(), TimeUnit.MILLISECONDS);
             return;
         }
         try {
-            closed.get(remainingMs(deadlineNs), TimeUnit.MILLISECONDS);
+            closed.get(deadline.remainingMs(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            log.warn("Network client {}: connections not closed within {}; shutting down anyway", config.clientId(),
-                    timeout);
+            log.warn("Network client {}: connections not closed within the close timeout; shutting down anyway",
+                    config.clientId());
         } catch (ExecutionException e) {
             log.warn("Network client {}: error closing connections", config.clientId(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         try {
-            if (!eventLoops.shutdown(remainingMs(deadlineNs))) {
-                log.warn("Network client {}: I/O threads still running after {}", config.clientId(), timeout);
+            if (!eventLoops.shutdown(deadline)) {
+                log.warn("Network client {}: I/O threads still running when the close timeout ran out",
+                        config.clientId());
             }
-            if (!resolver.awaitTermination(remainingMs(deadlineNs))) {
-                log.warn("Network client {}: host name lookup threads still running after {}", config.clientId(),
-                        timeout);
+            if (!resolver.awaitTermination(deadline)) {
+                log.warn("Network client {}: host name lookup threads still running when the close timeout ran out",
+                        config.clientId());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    private static long remainingMs(long deadlineNs) {
-        // Close timeouts are real time by nature: this bounds how long the caller's thread is blocked.
-        return Math.max(0L, TimeUnit.NANOSECONDS.toMillis(deadlineNs - System.nanoTime()));
-    }
 
     private static String softwareVersion() {
         String v = NetworkClient.class.getPackage().getImplementationVersion();

@@ -1,5 +1,6 @@
 package io.brook.core.internal.network;
 
+import io.brook.core.internal.security.SecuritySettings;
 import io.brook.protocol.ApiKey;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -31,7 +32,15 @@ import java.util.Objects;
  *       -1 uses the OS default</td></tr>
  *   <tr><td>versionPins</td><td>none (Brook's brook.api.version.pins)</td><td>empty: per API, the versions the
  *       user allows; the negotiator intersects them with Brook's and the broker's</td></tr>
- *   <tr><td>ioThreads</td><td>none</td><td>1: Netty event-loop threads, named {@code brook-<clientId>-io-<n>}</td></tr>
+ *   <tr><td>ioThreads</td><td>brook.io.threads</td><td>1: Netty event-loop threads, named
+ *       {@code brook-<clientId>-io-<n>}</td></tr>
+ *   <tr><td>maxInFlightPerConnection</td><td>max.in.flight.requests.per.connection (producer)</td><td>100:
+ *       requests written to one connection and not yet answered; more wait in the connection's queue</td></tr>
+ *   <tr><td>maxQueuedPerConnection</td><td>brook.max.queued.requests.per.connection</td><td>1000: requests
+ *       waiting to be written on one connection; beyond it a request fails with
+ *       {@code RequestQueueFullException}</td></tr>
+ *   <tr><td>security</td><td>security.protocol, ssl.*, sasl.*</td><td>PLAINTEXT: TLS and SASL settings, built by
+ *       {@code SecurityConfigMapping}</td></tr>
  * </table>
  */
 public record NetworkConfig(
@@ -46,7 +55,10 @@ public record NetworkConfig(
         int sendBufferBytes,
         int receiveBufferBytes,
         Map<ApiKey, VersionRange> versionPins,
-        int ioThreads) {
+        int ioThreads,
+        int maxInFlightPerConnection,
+        int maxQueuedPerConnection,
+        SecuritySettings security) {
 
     public static final long DEFAULT_REQUEST_TIMEOUT_MS = 30_000L;
     public static final long DEFAULT_SOCKET_CONNECTION_SETUP_TIMEOUT_MS = 10_000L;
@@ -58,6 +70,8 @@ public record NetworkConfig(
     public static final int DEFAULT_SEND_BUFFER_BYTES = 131_072;
     public static final int DEFAULT_RECEIVE_BUFFER_BYTES = 65_536;
     public static final int DEFAULT_IO_THREADS = 1;
+    public static final int DEFAULT_MAX_IN_FLIGHT_PER_CONNECTION = 100;
+    public static final int DEFAULT_MAX_QUEUED_PER_CONNECTION = 1000;
     /** Kafka's reconnect backoff grows by this factor per failed attempt. */
     public static final double RECONNECT_BACKOFF_MULTIPLIER = 2.0;
     /** Kafka's reconnect backoff jitter: each wait deviates by up to 20% either way. */
@@ -102,6 +116,13 @@ public record NetworkConfig(
         if (ioThreads < 1) {
             throw new IllegalArgumentException("ioThreads must be >= 1: " + ioThreads);
         }
+        if (maxInFlightPerConnection < 1) {
+            throw new IllegalArgumentException("maxInFlightPerConnection must be >= 1: " + maxInFlightPerConnection);
+        }
+        if (maxQueuedPerConnection < 1) {
+            throw new IllegalArgumentException("maxQueuedPerConnection must be >= 1: " + maxQueuedPerConnection);
+        }
+        Objects.requireNonNull(security, "security");
     }
 
     /** A builder holding every default, for {@code clientId}. */
@@ -145,6 +166,9 @@ public record NetworkConfig(
         private int receiveBufferBytes = DEFAULT_RECEIVE_BUFFER_BYTES;
         private final Map<ApiKey, VersionRange> versionPins = new EnumMap<>(ApiKey.class);
         private int ioThreads = DEFAULT_IO_THREADS;
+        private int maxInFlightPerConnection = DEFAULT_MAX_IN_FLIGHT_PER_CONNECTION;
+        private int maxQueuedPerConnection = DEFAULT_MAX_QUEUED_PER_CONNECTION;
+        private SecuritySettings security = SecuritySettings.PLAINTEXT;
 
         private Builder(String clientId) {
             this.clientId = clientId;
@@ -216,10 +240,27 @@ public record NetworkConfig(
             return this;
         }
 
+        public Builder maxInFlightPerConnection(int v) {
+            this.maxInFlightPerConnection = v;
+            return this;
+        }
+
+        public Builder maxQueuedPerConnection(int v) {
+            this.maxQueuedPerConnection = v;
+            return this;
+        }
+
+        /** TLS and SASL; {@link SecuritySettings#PLAINTEXT} by default. */
+        public Builder security(SecuritySettings v) {
+            this.security = v;
+            return this;
+        }
+
         public NetworkConfig build() {
             return new NetworkConfig(clientId, requestTimeoutMs, socketConnectionSetupTimeoutMs,
                     socketConnectionSetupTimeoutMaxMs, reconnectBackoffMs, reconnectBackoffMaxMs, connectionsMaxIdleMs,
-                    maxResponseSizeBytes, sendBufferBytes, receiveBufferBytes, versionPins, ioThreads);
+                    maxResponseSizeBytes, sendBufferBytes, receiveBufferBytes, versionPins, ioThreads,
+                    maxInFlightPerConnection, maxQueuedPerConnection, security);
         }
     }
 }

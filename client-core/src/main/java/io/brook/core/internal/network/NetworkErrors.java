@@ -3,6 +3,7 @@ package io.brook.core.internal.network;
 import io.brook.common.errors.BrookException;
 import io.brook.common.errors.NetworkClientClosedException;
 import io.brook.common.errors.NetworkException;
+import io.brook.common.errors.RequestQueueFullException;
 import io.brook.common.errors.TimeoutException;
 import io.brook.common.errors.UnresolvedHostException;
 import io.brook.protocol.ApiKey;
@@ -40,8 +41,34 @@ final class NetworkErrors {
                 + endpoint + " within the connection setup timeout of " + timeoutMs + " ms", null);
     }
 
-    /** A send while the endpoint is backing off after failed connection attempts; retriable. */
-    static NetworkException backingOff(Endpoint endpoint, int failures, long remainingMs, Throwable lastFailure) {
+    /** The TCP connect to {@code endpoint} did not complete within the attempt's setup timeout; retriable. */
+    static NetworkException connectTimedOut(Endpoint endpoint, long timeoutMs) {
+        return new NetworkException("Could not connect to " + endpoint + " within the connection setup timeout of "
+                + timeoutMs + " ms");
+    }
+
+    /** The queue of the connection to {@code endpoint} is full; retriable after a backoff. */
+    static RequestQueueFullException queueFull(Endpoint endpoint, int capacity, String connectionState) {
+        return new RequestQueueFullException("The request queue of the connection to " + endpoint + " is full ("
+                + capacity + " requests, brook.max.queued.requests.per.connection; connection " + connectionState
+                + "): the broker is not keeping up");
+    }
+
+    /** A request waited in the connection's queue until its deadline passed; retriable. */
+    static TimeoutException timedOutQueued(OutgoingRequest request, Endpoint endpoint, String connectionState) {
+        return new TimeoutException("The " + request.describe(endpoint) + " timed out after " + request.timeoutMs()
+                + " ms before it could be sent (connection " + connectionState + ")");
+    }
+
+    /**
+     * A send while the endpoint is backing off after failed connection attempts: retriable, unless the last attempt
+     * failed for good (TLS or SASL authentication, a broker too old): then that typed, non-retriable error itself,
+     * so callers stop at once instead of retrying into the same refusal.
+     */
+    static BrookException backingOff(Endpoint endpoint, int failures, long remainingMs, Throwable lastFailure) {
+        if (lastFailure instanceof BrookException b && !b.isRetriable()) {
+            return b;
+        }
         return new NetworkException("Not connecting to " + endpoint + " for another " + remainingMs + " ms after "
                 + failures + " failed attempt(s); last failure: " + describe(lastFailure), lastFailure);
     }

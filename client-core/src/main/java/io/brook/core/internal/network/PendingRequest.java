@@ -2,6 +2,7 @@ package io.brook.core.internal.network;
 
 import io.brook.protocol.ApiKey;
 import io.brook.protocol.ApiMessage;
+import io.brook.protocol.Releasable;
 import io.brook.protocol.message.ProduceRequest;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -15,7 +16,8 @@ import java.util.concurrent.CompletableFuture;
  *
  * @param endpoint the broker, for error messages
  * @param version the negotiated wire version
- * @param body the request body, built for {@code version}
+ * @param body the request body, built for {@code version}; owned by the network layer, which releases it (if it
+ *     holds records) once it is encoded or can no longer be
  * @param timeoutMs how long the request may wait for its response, counted from when it was sent
  * @param deadlineMs monotonic time ({@code Time.monotonicMs()}) after which the request times out, counted from
  *     when the caller sent it
@@ -44,6 +46,13 @@ record PendingRequest(Endpoint endpoint, short version, ApiMessage body, long ti
     /** Whether the broker answers: a Produce request with {@code acks=0} gets no response, by protocol. */
     boolean expectsResponse() {
         return !(body instanceof ProduceRequest produce && produce.acks() == 0);
+    }
+
+    /** Releases the body's records, if it holds any; idempotent (generated {@code release()} is). */
+    void releaseBody() {
+        if (body instanceof Releasable r) {
+            r.release();
+        }
     }
 
     ApiKey apiKey() {

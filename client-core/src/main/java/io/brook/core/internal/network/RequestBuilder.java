@@ -15,6 +15,11 @@ import java.util.Objects;
  * be quick, must not block and must not keep state between calls. A builder that throws fails the request with a
  * non-retriable {@link RequestEncodingException}; the connection stays up.
  *
+ * <p>Ownership: the body a builder returns belongs to the network layer. A body holding records (a Produce
+ * request) holds its own references to them (generated {@code build()} retains each records buffer), and the network
+ * layer releases it once it is encoded into the frame (which keeps references of its own until the socket has
+ * written it) or once it can no longer be sent. The caller keeps, and eventually releases, its own references.
+ *
  * <p>Implementations are immutable.
  */
 public interface RequestBuilder {
@@ -70,16 +75,25 @@ public interface RequestBuilder {
     /**
      * A fixed body, valid at every version of its API (it sets only fields every version carries, or ignorable
      * ones, which older versions drop).
+     *
+     * @throws IllegalArgumentException for a body that holds records: the network layer owns (and releases) each
+     *     body it sends, so such a body must be built anew per send, with {@link #of(ApiKey, BodyAtVersion)}
      */
     static RequestBuilder of(ApiMessage body) {
-        Objects.requireNonNull(body, "body");
-        return new Fixed(body, null);
+        return new Fixed(requireNoRecords(body), null);
     }
 
     /** A fixed body restricted to {@code versions}, for a body whose fields only those versions carry. */
     static RequestBuilder of(ApiMessage body, VersionRange versions) {
+        return new Fixed(requireNoRecords(body), Objects.requireNonNull(versions, "versions"));
+    }
+
+    private static ApiMessage requireNoRecords(ApiMessage body) {
         Objects.requireNonNull(body, "body");
-        return new Fixed(body, Objects.requireNonNull(versions, "versions"));
+        if (body instanceof io.brook.protocol.Releasable) {
+            throw new IllegalArgumentException(body.apiKey().apiName() + " holds records: build it per send");
+        }
+        return body;
     }
 
     /** A body built for the chosen version, any version Brook has. */

@@ -65,6 +65,30 @@ public final class VersionNegotiator {
         return (short) hi;
     }
 
+    /**
+     * The ApiVersions version of a connection's first request, before anything is known of the broker: the
+     * highest Brook has, within the user's pin of ApiVersions if there is one.
+     */
+    public short firstApiVersionsVersion() {
+        VersionRange brook = brookRange(ApiKey.API_VERSIONS);
+        VersionRange pin = pins.get(ApiKey.API_VERSIONS);
+        return pin == null ? brook.max() : (short) Math.max(brook.min(), Math.min(brook.max(), pin.max()));
+    }
+
+    /**
+     * The version to read a response body at. Every response is read at its request's version, with one exception
+     * Kafka's protocol makes: a broker that does not support the ApiVersions version it was asked for answers
+     * UNSUPPORTED_VERSION in ApiVersions v0 (and lists its own range), so such an answer is read at v0.
+     *
+     * @param errorCode the response's leading error code (every ApiVersions version starts with it)
+     */
+    public static short responseVersion(ApiKey api, short requestVersion, short errorCode) {
+        if (api == ApiKey.API_VERSIONS && errorCode == io.brook.protocol.Errors.UNSUPPORTED_VERSION.code()) {
+            return 0;
+        }
+        return requestVersion;
+    }
+
     /** The user's pin of {@code api}, or null. */
     public VersionRange pin(ApiKey api) {
         return pins.get(api);

@@ -1,5 +1,6 @@
 package io.brook.core.internal.util;
 
+import io.brook.core.Time;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Executor;
@@ -26,11 +27,18 @@ public final class ThreadScheduler implements Scheduler, Executor {
     private static final Cancellable DROPPED = () -> { };
 
     private final String threadName;
+    private final Time time;
     private final ScheduledThreadPoolExecutor executor;
     private volatile Thread thread;
 
     /** Creates the scheduler; its thread starts with the first task. */
     public ThreadScheduler(String threadName) {
+        this(threadName, Time.SYSTEM);
+    }
+
+    /** @param time the clock of {@link #shutdown(Duration)}'s deadline */
+    public ThreadScheduler(String threadName, Time time) {
+        this.time = Objects.requireNonNull(time, "time");
         this.threadName = Objects.requireNonNull(threadName, "threadName");
         this.executor = new ScheduledThreadPoolExecutor(1, task -> {
             Thread t = new Thread(task, threadName);
@@ -77,32 +85,31 @@ public final class ThreadScheduler implements Scheduler, Executor {
      * @return whether the thread has ended (false when called on it)
      */
     public boolean shutdown(Duration timeout) {
+        return shutdown(Deadline.after(time, timeout));
+    }
+
+    /** As {@link #shutdown(Duration)}, within a deadline shared with other steps of a close. */
+    public boolean shutdown(Deadline deadline) {
         executor.shutdownNow();
         if (Thread.currentThread() == thread) {
             return false;
         }
-        long deadlineNs = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Math.max(0L, timeout.toMillis()));
         try {
-            boolean ended = executor.awaitTermination(remainingMs(deadlineNs), TimeUnit.MILLISECONDS);
+            boolean ended = executor.awaitTermination(deadline.remainingMs(), TimeUnit.MILLISECONDS);
             // Termination is signalled from inside the thread just before it ends: join so that "ended" means gone.
             Thread t = thread;
             if (ended && t != null) {
-                t.join(Math.max(1L, remainingMs(deadlineNs)));
+                t.join(Math.max(1L, deadline.remainingMs()));
                 ended = !t.isAlive();
             }
             if (!ended) {
-                log.warn("Timer thread {} still running after {}", threadName, timeout);
+                log.warn("Thread {} still running when its close timeout ran out", threadName);
             }
             return ended;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
         }
-    }
-
-    private static long remainingMs(long deadlineNs) {
-        // Shutdown timeouts are real time by nature: they bound how long the caller's thread is blocked.
-        return Math.max(0L, TimeUnit.NANOSECONDS.toMillis(deadlineNs - System.nanoTime()));
     }
 
     private void runSafely(Runnable task) {

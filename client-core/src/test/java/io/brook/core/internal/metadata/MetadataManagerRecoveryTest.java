@@ -146,7 +146,7 @@ class MetadataManagerRecoveryTest {
 
     @Test
     void aFailedResolutionIsAFailedAttempt() {
-        f.resolutionFailure = new BrookException("None of the bootstrap.servers resolves");
+        f.resolutionFailure = new io.brook.common.errors.UnresolvedHostException("nowhere.test", "None of the bootstrap.servers resolves: nowhere.test:9092", null);
         MetadataManager m = f.manager();
         CompletableFuture<ClusterSnapshot> waiting = m.requestUpdate();
         assertThat(f.sender.sent()).isEmpty();

@@ -33,7 +33,8 @@ class ApiVersionsHandshakeTest {
     void setUp() {
         NetworkConfig config = NetworkConfig.defaults("handshake-test");
         // The attempt's setup timeout bounds the handshake.
-        channel = new EmbeddedChannel(new BrokerChannelInitializer(BROKER, config, time, 100, 5_000, "1.2.3",
+        channel = new EmbeddedChannel(new BrokerChannelInitializer(BROKER, new VersionNegotiator(config.versionPins()), config, time,
+                100, 5_000, "1.2.3",
                 handshake));
         channel.freezeTime();
     }

@@ -61,7 +61,7 @@ class AsyncHostResolverTest {
     void tearDown() throws InterruptedException {
         release.countDown();
         resolver.shutdownNow();
-        assertThat(resolver.awaitTermination(5_000)).isTrue();
+        assertThat(resolver.awaitTermination(io.brook.core.internal.util.Deadline.after(io.brook.core.Time.SYSTEM, java.time.Duration.ofMillis(5_000)))).isTrue();
         assertThat(dnsThreads()).isEmpty();
     }
 
@@ -115,7 +115,7 @@ class AsyncHostResolverTest {
 
         resolver.shutdownNow();
 
-        assertThat(resolver.awaitTermination(5_000)).isTrue();
+        assertThat(resolver.awaitTermination(io.brook.core.internal.util.Deadline.after(io.brook.core.Time.SYSTEM, java.time.Duration.ofMillis(5_000)))).isTrue();
         assertThat(dnsThreads()).isEmpty();
         assertThat(causeOf(resolver.resolve("dual.test"))).isInstanceOf(NetworkClientClosedException.class);
     }

@@ -52,7 +52,7 @@ class ConnectionSlotTest {
     private ConnectionSlot slot(ExponentialBackoff setupTimeouts) {
         loopChannel.freezeTime();
         ConnectionSlot.Settings settings = new ConnectionSlot.Settings(this::open, this::lookUp,
-                new VersionNegotiator(Map.of()), time, ExponentialBackoff.fixed(0), setupTimeouts, -1, 1_000,
+                new VersionNegotiator(Map.of()), time, ExponentialBackoff.fixed(0), setupTimeouts, -1, 100, 100, 1_000,
                 "slot-test");
         return new ConnectionSlot(BROKER, (EventLoop) loopChannel.eventLoop(), settings);
     }
@@ -177,10 +177,13 @@ class ConnectionSlotTest {
         ConnectionSlot slot = slot(noJitter(3_000, 3_000));
         CompletableFuture<BrokerApiVersions> attempt = slot.connect();
 
+        // The deadline is read from the injected clock; the loop's own clock only drives the periodic check.
+        time.advance(2_999);
         loopChannel.advanceTimeBy(2_999, TimeUnit.MILLISECONDS);
         loopChannel.runScheduledPendingTasks();
         assertThat(attempt).isNotDone();
-        loopChannel.advanceTimeBy(1, TimeUnit.MILLISECONDS);
+        time.advance(1);
+        loopChannel.advanceTimeBy(100, TimeUnit.MILLISECONDS);
         loopChannel.runScheduledPendingTasks();
 
         assertThat(causeOf(attempt)).isInstanceOf(UnresolvedHostException.class)

@@ -60,6 +60,11 @@ final class FakeBroker implements AutoCloseable {
             return new Delayed(ms, then);
         }
 
+        /** {@code then}, once {@code gate} completes (at once if it has). */
+        static Reply after(java.util.concurrent.CompletableFuture<?> gate, Reply then) {
+            return new Gated(gate, then);
+        }
+
         static Reply disconnect() {
             return new Disconnect();
         }
@@ -82,6 +87,8 @@ final class FakeBroker implements AutoCloseable {
     record Message(ApiMessage body, int version, int headerVersion) implements Reply {}
 
     record Delayed(long ms, Reply then) implements Reply {}
+
+    record Gated(java.util.concurrent.CompletableFuture<?> gate, Reply then) implements Reply {}
 
     record Disconnect() implements Reply {}
 
@@ -225,6 +232,8 @@ final class FakeBroker implements AutoCloseable {
                 ctx.writeAndFlush(encode(request, m, ctx));
             } else if (reply instanceof Delayed d) {
                 ctx.executor().schedule(() -> reply(ctx, request, d.then()), d.ms(), TimeUnit.MILLISECONDS);
+            } else if (reply instanceof Gated g) {
+                g.gate().whenComplete((v, e) -> ctx.executor().execute(() -> reply(ctx, request, g.then())));
             } else if (reply instanceof Disconnect) {
                 ctx.close();
             } else if (reply instanceof RawFrame f) {

@@ -225,8 +225,9 @@ class NetworkClientTest {
         assertThat(broker.openConnections()).isEqualTo(1);
 
         time.advance(59_000);
-        // Several idle-check ticks pass in real time; the connection is not idle long enough yet.
-        sleep(100);
+        // Wait for two idle checks that saw the advanced clock; the connection is not idle long enough yet.
+        long ticks = client.connectionTicks(endpoint);
+        Poll.until(() -> client.connectionTicks(endpoint) >= ticks + 2);
         assertThat(client.connectionState(endpoint)).isEqualTo(ConnectionSlot.State.READY);
 
         time.advance(1_000);
@@ -418,7 +419,12 @@ class NetworkClientTest {
         NetworkClient client = client(NetworkConfig.builder("dns-hung").fixedSocketConnectionSetupTimeoutMs(200),
                 dns);
         try {
-            Throwable error = failure(sender(client).send(new Endpoint(4, "hung.test", broker.port()), metadataRequest()));
+            Endpoint hung = new Endpoint(4, "hung.test", broker.port());
+            CompletableFuture<MetadataResponse> send = sender(client).send(hung, metadataRequest());
+            Poll.until(() -> client.connectionState(hung) == ConnectionSlot.State.CONNECTING);
+            assertThat(send).as("the setup timeout runs on the injected clock").isNotDone();
+            time.advance(200);
+            Throwable error = failure(send);
             assertThat(error).isInstanceOf(UnresolvedHostException.class).hasMessageContaining("hung.test")
                     .hasMessageContaining("200 ms");
         } finally {
@@ -502,14 +508,6 @@ class NetworkClientTest {
         return causeOf(f);
     }
 
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
-    }
 
     /** Test callbacks run here, off the event loop, as an owner's thread would. */
     private static final java.util.concurrent.ExecutorService CALLBACKS = java.util.concurrent.Executors

@@ -119,6 +119,10 @@ public final class ScriptedRequestSender implements RequestSender {
                 return (CompletableFuture<R>) (CompletableFuture<?>) future;
             }
             Sent sent = new Sent(endpoint, request, version, body, timeoutMs, future);
+            if (body instanceof io.brook.protocol.Releasable r) {
+                // As the network layer would once the body is written: the test inspects it until then.
+                future.whenComplete((x, e) -> r.release());
+            }
             all.add(sent);
             Function<Sent, Object> next = script.poll();
             answer = next == null ? null : next.apply(sent);

@@ -14,7 +14,8 @@ import java.lang.reflect.Method;
  * <p>Runs in the broker's JVM, on the broker's class path: it must use nothing but the JDK (Kafka's classes are
  * reached by reflection).
  *
- * <p>Arguments: {@code [--format <cluster id>] <server.properties>}.
+ * <p>Arguments: {@code [--format <cluster id> [--add-scram <credential>]...] <server.properties>}; the
+ * {@code --add-scram} pairs go to the storage tool as they are.
  */
 public final class BrokerMain {
 
@@ -41,13 +42,15 @@ public final class BrokerMain {
 
     private static void run(String[] args) throws Throwable {
         String serverProperties;
-        if (args.length == 3 && args[0].equals("--format")) {
-            format(args[1], args[2]);
-            serverProperties = args[2];
+        if (args.length >= 3 && args[0].equals("--format") && args.length % 2 == 1) {
+            serverProperties = args[args.length - 1];
+            String[] extra = java.util.Arrays.copyOfRange(args, 2, args.length - 1);
+            format(args[1], serverProperties, extra);
         } else if (args.length == 1) {
             serverProperties = args[0];
         } else {
-            System.err.println("usage: BrokerMain [--format <cluster id>] <server.properties>");
+            System.err.println("usage: BrokerMain [--format <cluster id> [--add-scram <credential>]...] "
+                    + "<server.properties>");
             System.exit(1);
             return;
         }
@@ -71,8 +74,10 @@ public final class BrokerMain {
     }
 
     /** Runs Kafka's storage tool in this JVM, saving the start-up of a second one. */
-    private static void format(String clusterId, String serverProperties) throws Throwable {
-        String[] toolArgs = {"format", "-t", clusterId, "-c", serverProperties};
+    private static void format(String clusterId, String serverProperties, String[] extra) throws Throwable {
+        String[] toolArgs = new String[5 + extra.length];
+        System.arraycopy(new String[] {"format", "-t", clusterId, "-c", serverProperties}, 0, toolArgs, 0, 5);
+        System.arraycopy(extra, 0, toolArgs, 5, extra.length);
         Object status = invokeStatic("kafka.tools.StorageTool", "execute",
                 new Class<?>[] {String[].class, java.io.PrintStream.class}, toolArgs, System.out);
         if (!Integer.valueOf(0).equals(status)) {
