@@ -37,23 +37,27 @@ public final class ProducerLoad {
             Thread.sleep(200);
 
             heap.start();
+            java.util.Map<String, Long> cpuByThreadBefore = cpuByThread(threads);
             long threadBytesBefore = threadAllocated(threads);
             long cpuBefore = os.getProcessCpuTime();
             long start = System.nanoTime();
             saturate(producer, topic, keys, values, w.measuredRecords());
             long elapsedNs = System.nanoTime() - start;
             long cpuNs = os.getProcessCpuTime() - cpuBefore;
-            long threadBytes = threadAllocated(threads) - threadBytesBefore;
+            long liveThreadBytes = threadAllocated(threads) - threadBytesBefore;
             long heapBytes = heap.stop();
+            if (Boolean.getBoolean("bench.threads")) {
+                printCpuByThread(cpuByThreadBefore, cpuByThread(threads), cpuNs);
+            }
 
             long[] latencies = paced(producer, topic, keys, values, w.latencyRate(), w.latencySeconds());
             double records = w.measuredRecords();
             double seconds = elapsedNs / 1e9;
             System.out.println(String.format(Locale.ROOT, "RESULT client=%s recordsPerSec=%.1f mbPerSec=%.3f "
-                            + "cpuSecPerMillion=%.4f heapBytesPerRecord=%.1f threadHeapBytesPerRecord=%.1f "
+                            + "cpuSecPerMillion=%.4f heapBytesPerRecord=%.1f liveThreadHeapBytesPerRecord=%.1f "
                             + "p50Ms=%.3f p99Ms=%.3f errors=%d latencyLost=%d",
                     client, records / seconds, records * w.valueSize() / seconds / 1e6, cpuNs / 1e9 / (records / 1e6),
-                    heapBytes / records, threadBytes / records, percentile(latencies, 0.50),
+                    heapBytes / records, liveThreadBytes / records, percentile(latencies, 0.50),
                     percentile(latencies, 0.99), producer.errors(), Arrays.stream(latencies).filter(l -> l < 0).count()));
         }
     }
@@ -96,6 +100,34 @@ public final class ProducerLoad {
             return Double.NaN;
         }
         return ok[Math.min(ok.length - 1, (int) Math.ceil(p * ok.length) - 1)] / 1e6;
+    }
+
+    /** CPU time of each live thread, by name with digits folded (diagnostics: -Dbench.threads=true). */
+    private static java.util.Map<String, Long> cpuByThread(ThreadMXBean threads) {
+        java.util.Map<String, Long> out = new java.util.TreeMap<>();
+        for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null) {
+                long ns = threads.getThreadCpuTime(info.getThreadId());
+                out.merge(info.getThreadName().replaceAll("[0-9]+", "N"), Math.max(0, ns), Long::sum);
+            }
+        }
+        return out;
+    }
+
+    private static void printCpuByThread(java.util.Map<String, Long> before, java.util.Map<String, Long> after,
+            long processNs) {
+        long javaThreads = 0;
+        StringBuilder sb = new StringBuilder("THREADS");
+        for (java.util.Map.Entry<String, Long> e : after.entrySet()) {
+            long ns = e.getValue() - before.getOrDefault(e.getKey(), 0L);
+            javaThreads += ns;
+            if (ns > 5_000_000) {
+                sb.append(String.format(Locale.ROOT, " [%s]=%.0fms", e.getKey(), ns / 1e6));
+            }
+        }
+        sb.append(String.format(Locale.ROOT, " process=%.0fms other(GC,JIT,...)=%.0fms", processNs / 1e6,
+                (processNs - javaThreads) / 1e6));
+        System.out.println(sb);
     }
 
     private static long threadAllocated(ThreadMXBean threads) {

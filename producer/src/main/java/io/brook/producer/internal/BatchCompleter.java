@@ -4,12 +4,14 @@ import io.brook.core.Time;
 import io.brook.core.internal.event.EventSink;
 import io.brook.producer.BatchFailedEvent;
 import io.brook.producer.BatchSentEvent;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Settles batches for good: reports the outcome (metrics, events), completes the records' futures with one task per
- * batch on the callback executor (so user code never runs on the sender thread or an event loop, and a partition's
+ * response (or sender cycle) on the callback executor (so user code never runs on the sender thread or an event loop, and a partition's
  * futures complete in send order), and gives the batch's memory back.
  *
  * <p>Sender thread only, apart from the tasks it hands to the callback executor.
@@ -21,6 +23,8 @@ final class BatchCompleter {
     private final EventSink events;
     private final ProducerMetrics metrics;
     private final Time time;
+    /** Completions collected during the current cycle or response; sender thread only. */
+    private final List<Runnable> pending = new ArrayList<>();
 
     BatchCompleter(String clientId, RecordAccumulator accumulator, Executor callbacks, EventSink events,
             ProducerMetrics metrics, Time time) {
@@ -45,7 +49,7 @@ final class BatchCompleter {
                     batch.recordCount(), size, baseOffset, batch.attempts(), nowMs - batch.createdMs));
         }
         releaseIfDone(batch);
-        deliver(batch, () -> batch.completeRecords(baseOffset, logAppendTimeMs));
+        deliver(() -> batch.completeRecords(baseOffset, logAppendTimeMs));
     }
 
     /** The batch failed for good with {@code error}. */
@@ -60,7 +64,7 @@ final class BatchCompleter {
                     + ": " + error.getMessage()));
         }
         releaseIfDone(batch);
-        deliver(batch, () -> batch.failRecords(error));
+        deliver(() -> batch.failRecords(error));
     }
 
     /**
@@ -80,20 +84,32 @@ final class BatchCompleter {
         }
     }
 
-    private void deliver(ProducerBatch batch, Runnable complete) {
-        Runnable task = () -> {
-            try {
-                complete.run();
-            } finally {
-                accumulator.completed(batch);
+    private void deliver(Runnable complete) {
+        pending.add(complete);
+    }
+
+    /**
+     * Hands every completion collected since the last call to the callback executor as one task (one hand-off per
+     * response rather than per batch; batches of one partition stay in order). The sender calls it at the end of
+     * each cycle and each response.
+     */
+    void flush() {
+        if (pending.isEmpty()) {
+            return;
+        }
+        Runnable[] tasks = pending.toArray(Runnable[]::new);
+        pending.clear();
+        Runnable all = () -> {
+            for (Runnable task : tasks) {
+                task.run();
             }
         };
         try {
-            callbacks.execute(task);
+            callbacks.execute(all);
         } catch (RejectedExecutionException e) {
             // The callback executor is closed (the producer is closing past its timeout): complete here rather
             // than leave a future incomplete.
-            task.run();
+            all.run();
         }
     }
 }

@@ -66,7 +66,6 @@ final class BatchSplitter {
             if (numbered) {
                 sequence = Sequences.add(sequence, part.recordCount());
             }
-            accumulator.registerSplit(part);
         }
         return parts;
     }
@@ -78,6 +77,6 @@ final class BatchSplitter {
                 (int) Math.min(reserve, Integer.MAX_VALUE - 8));
         // Sizes as if uncompressed, so that each part holds at most half the original's records by bytes.
         builder.estimatedCompressionRatio(1.0f);
-        return new ProducerBatch(original.queue, builder, reserve, original.createdMs, 16);
+        return new ProducerBatch(original.queue, builder, accumulator.alloc(), reserve, original.createdMs, 16);
     }
 }

@@ -332,7 +332,7 @@ public final class DefaultProducer<K, V> implements Producer<K, V> {
         network.close(remaining(deadlineNs, grace));
         // Requests failed by the network's close hand their batches back to the sender thread: let them through
         // (their buffers are released there) before the thread stops.
-        loop.runAndWait(() -> { }, remaining(deadlineNs, grace));
+        loop.runAndWait(accumulator::freeBuffers, remaining(deadlineNs, grace));
         loop.shutdown(remaining(deadlineNs, grace));
         callbacks.close(remaining(deadlineNs, grace));
         if (events instanceof EventDispatcher d) {

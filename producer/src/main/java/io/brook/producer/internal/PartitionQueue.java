@@ -11,9 +11,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * batches in flight) lives here without any map lookup.
  *
  * <p>Threading: {@code batches}, {@code inReadySet} and {@code expectedRecords} are guarded by {@code lock}, held
- * briefly by appenders (one append) and by the sender (looking at or taking the first batch); nothing waits while
- * holding it. {@code batchCount} mirrors the deque's size for lock-free reads (adaptive partitioning). The fields
- * under "sender-owned" are touched only by the sender thread.
+ * briefly by appenders (one append) and by the sender (taking the first batch); nothing waits while holding it.
+ * {@code head} and {@code batchCount} mirror the deque's first element and size for lock-free reads, so the sender
+ * decides which partitions are ready without contending with appenders (it locks a queue to drain it, about once
+ * per batch). The fields under "sender-owned" are touched only by the sender thread.
  */
 final class PartitionQueue {
     final TopicPartition partition;
@@ -22,11 +23,19 @@ final class PartitionQueue {
 
     // ---- guarded by lock -----------------------------------------------------------------------------------------
     private final ArrayDeque<ProducerBatch> batches = new ArrayDeque<>();
+    /**
+     * Every batch made for this partition whose futures may not be complete yet, oldest first, for flush and close.
+     * Completed ones are dropped from the front when a batch is added (batches of a partition mostly complete in
+     * order), so this costs appenders nothing beyond the lock they hold anyway and the completing thread nothing.
+     */
+    private final ArrayDeque<ProducerBatch> unfinished = new ArrayDeque<>();
     /** Whether the sender knows this queue has batches (it is in, or on its way to, the sender's active list). */
     private boolean inReadySet;
     /** Records the last batch held: the next batch's future array starts this large. */
     private int expectedRecords = 16;
 
+    /** The first batch, or null: written under lock whenever the first batch changes, read lock-free. */
+    private volatile ProducerBatch head;
     private volatile int batchCount;
 
     // ---- sender-owned --------------------------------------------------------------------------------------------
@@ -60,8 +69,16 @@ final class PartitionQueue {
      * @return whether the queue must be announced to the sender (it was not in the ready set)
      */
     boolean addLastLocked(ProducerBatch batch) {
+        ProducerBatch oldest;
+        while ((oldest = unfinished.peekFirst()) != null && oldest.done.isDone()) {
+            unfinished.pollFirst();
+        }
+        unfinished.addLast(batch);
         batches.addLast(batch);
         batchCount = batches.size();
+        if (head == null) {
+            head = batch;
+        }
         return markReadyLocked();
     }
 
@@ -83,6 +100,7 @@ final class PartitionQueue {
         }
         insertAt(position, batch);
         batchCount = batches.size();
+        head = batches.peekFirst();
         return markReadyLocked();
     }
 
@@ -104,6 +122,7 @@ final class PartitionQueue {
     ProducerBatch pollFirstLocked() {
         ProducerBatch b = batches.pollFirst();
         batchCount = batches.size();
+        head = batches.peekFirst();
         if (b != null) {
             b.closeForAppends();
         }
@@ -123,10 +142,20 @@ final class PartitionQueue {
         ArrayDeque<ProducerBatch> all = new ArrayDeque<>(batches);
         batches.clear();
         batchCount = 0;
+        head = null;
         for (ProducerBatch b : all) {
             b.closeForAppends();
         }
         return all;
+    }
+
+    /** Adds the batches whose futures are not all complete yet to {@code into}. */
+    void unfinishedLocked(java.util.List<ProducerBatch> into) {
+        for (ProducerBatch b : unfinished) {
+            if (!b.done.isDone()) {
+                into.add(b);
+            }
+        }
     }
 
     private boolean markReadyLocked() {
@@ -148,6 +177,14 @@ final class PartitionQueue {
 
     void rememberRecordCountLocked(int records) {
         expectedRecords = Math.max(4, records);
+    }
+
+    /**
+     * The first batch, read without the lock: only the sender thread replaces or removes it, so on the sender thread
+     * it is exact except that an appender may turn null into a new batch at any time.
+     */
+    ProducerBatch head() {
+        return head;
     }
 
     /** Batches queued, read without the lock (may be slightly stale). */

@@ -147,10 +147,7 @@ final class ProduceOutcomes {
         batch.finish();
         accumulator.pool().release(batch.releaseBuffer());
         CompletableFuture.allOf(parts.stream().map(p -> p.done).toArray(CompletableFuture[]::new))
-                .whenComplete((v, e) -> {
-                    batch.done.complete(null);
-                    accumulator.completed(batch);
-                });
+                .whenComplete((v, e) -> batch.done.complete(null));
         for (ProducerBatch part : parts) {
             requeue(part);
         }

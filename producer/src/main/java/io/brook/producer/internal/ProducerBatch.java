@@ -29,6 +29,8 @@ final class ProducerBatch {
     final long createdMs;
     /** Completed after the record futures, so that {@code flush} returns only when every future is done. */
     final CompletableFuture<Void> done = new CompletableFuture<>();
+    /** Where the built buffer goes back to. */
+    private final BatchBuffers buffers;
 
     // ---- guarded by queue.lock while open; the sender's once drained ----------------------------------------
     private RecordBatchBuilder builder;
@@ -40,8 +42,8 @@ final class ProducerBatch {
     private long[] timestampsWide;
     /** Bytes of buffer.memory accounted to this batch. */
     private long reservedBytes;
-    /** No more appends: full, or drained. */
-    private boolean closedForAppends;
+    /** No more appends: full, or drained. Volatile: the sender reads it without the queue's lock. */
+    private volatile boolean closedForAppends;
     private boolean fullSignalled;
 
     // ---- sender-owned --------------------------------------------------------------------------------------------
@@ -63,9 +65,10 @@ final class ProducerBatch {
     private Throwable lastError;
 
     @SuppressWarnings("unchecked") // generic array of futures
-    ProducerBatch(PartitionQueue queue, RecordBatchBuilder builder, long reservedBytes, long createdMs,
-            int expectedRecords) {
+    ProducerBatch(PartitionQueue queue, RecordBatchBuilder builder, BatchBuffers buffers, long reservedBytes,
+            long createdMs, int expectedRecords) {
         this.queue = queue;
+        this.buffers = buffers;
         this.partition = queue.partition;
         this.builder = builder;
         this.reservedBytes = reservedBytes;
@@ -348,6 +351,7 @@ final class ProducerBatch {
             long timestamp = logAppendTimeMs >= 0 ? logAppendTimeMs : timestampAt(i);
             futures[i].complete(new RecordMetadata(topic, p, offset, timestamp));
         }
+        forgetRecords();
         done.complete(null);
     }
 
@@ -356,7 +360,15 @@ final class ProducerBatch {
         for (int i = 0; i < recordCount; i++) {
             futures[i].completeExceptionally(error);
         }
+        forgetRecords();
         done.complete(null);
+    }
+
+    /** Drops the per-record arrays once the futures are complete: the batch may be referenced a while longer. */
+    private void forgetRecords() {
+        futures = null;
+        timestampDeltas = null;
+        timestampsWide = null;
     }
 
     /**
@@ -375,7 +387,7 @@ final class ProducerBatch {
             builder = null;
         }
         if (built != null) {
-            built.release();
+            buffers.recycle(built);
             built = null;
         }
         long bytes = reservedBytes;

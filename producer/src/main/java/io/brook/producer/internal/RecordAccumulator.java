@@ -11,7 +11,6 @@ import io.netty.buffer.ByteBufAllocator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -37,10 +36,8 @@ final class RecordAccumulator {
     private final ConcurrentLinkedQueue<PartitionQueue> newlyReady = new ConcurrentLinkedQueue<>();
     /** Topics that got their first waiting record, for the sender to watch. */
     private final ConcurrentLinkedQueue<TopicState> newlyPending = new ConcurrentLinkedQueue<>();
-    /** Batches whose futures are not complete yet: what flush and close wait for. */
-    private final Set<ProducerBatch> incomplete = ConcurrentHashMap.newKeySet();
     private final BufferPool pool;
-    private final ByteBufAllocator alloc;
+    private final BatchBuffers alloc;
     private final Compression compression;
     private final int batchSize;
     private final Time time;
@@ -57,7 +54,9 @@ final class RecordAccumulator {
     RecordAccumulator(BufferPool pool, ByteBufAllocator alloc, Compression compression, int batchSize, Time time,
             Runnable wakeSender, Consumer<TopicState> newTopic) {
         this.pool = pool;
-        this.alloc = alloc;
+        // Keep up to ~1/16 of buffer.memory (at most 64 buffers) of batch buffers for reuse.
+        long keep = Math.min(64, pool.totalBytes() / 16 / Math.max(1, batchSize));
+        this.alloc = new BatchBuffers(alloc, batchSize, (int) Math.max(1, keep));
         this.compression = compression;
         this.batchSize = batchSize;
         this.time = time;
@@ -119,7 +118,7 @@ final class RecordAccumulator {
             long timestamp, byte[] key, byte[] value, List<Header> headers, CompletableFuture<RecordMetadata> future,
             boolean fromSender) {
         boolean wake = false;
-        queue.lock.lock();
+        Locks.lock(queue.lock);
         try {
             // Checked under the queue's lock: once close set the flag, no append can slip a batch past the sweep
             // that close makes of every queue afterwards (under the same locks).
@@ -152,7 +151,7 @@ final class RecordAccumulator {
             long timestamp, byte[] key, byte[] value, List<Header> headers, CompletableFuture<RecordMetadata> future,
             long reserved, boolean fromSender) {
         boolean announce;
-        queue.lock.lock();
+        Locks.lock(queue.lock);
         try {
             if (closed && !fromSender) {
                 pool.release(reserved);
@@ -196,9 +195,7 @@ final class RecordAccumulator {
         builder.estimatedCompressionRatio(queue.topic.compressionRatio);
         long nowMs = time.monotonicMs();
         queue.topic.lastUsedMs = nowMs;
-        ProducerBatch batch = new ProducerBatch(queue, builder, reserved, nowMs, queue.expectedRecordsLocked());
-        incomplete.add(batch);
-        return batch;
+        return new ProducerBatch(queue, builder, alloc, reserved, nowMs, queue.expectedRecordsLocked());
     }
 
     /** Accounts a compressed batch's scratch buffer growing past its reservation (never waits). */
@@ -286,22 +283,12 @@ final class RecordAccumulator {
         newlyReady.add(queue);
     }
 
-    /** A batch's futures are all complete. */
-    void completed(ProducerBatch batch) {
-        incomplete.remove(batch);
-    }
-
-    /** Registers a batch made by splitting another (its futures were the other's). */
-    void registerSplit(ProducerBatch batch) {
-        incomplete.add(batch);
-    }
-
     /** A queue for {@code partition} of {@code topic}. */
     static PartitionQueue newQueue(TopicState topic, int partition) {
         return new PartitionQueue(new TopicPartition(topic.name, partition), topic);
     }
 
-    ByteBufAllocator alloc() {
+    BatchBuffers alloc() {
         return alloc;
     }
 
@@ -324,9 +311,27 @@ final class RecordAccumulator {
         flushesInProgress.decrementAndGet();
     }
 
-    /** Snapshot of the batches not yet complete. */
+    /**
+     * Snapshot of the batches not yet complete (a batch split into parts counts until every part is complete).
+     * Visits every partition of every topic, under each queue's lock: for flush and close, not for hot paths.
+     */
     List<ProducerBatch> incompleteBatches() {
-        return new ArrayList<>(incomplete);
+        List<ProducerBatch> out = new ArrayList<>();
+        for (TopicState t : topics.values()) {
+            TopicRouting routing = t.routing;
+            if (routing == null) {
+                continue;
+            }
+            for (PartitionQueue q : routing.queues()) {
+                Locks.lock(q.lock);
+                try {
+                    q.unfinishedLocked(out);
+                } finally {
+                    q.lock.unlock();
+                }
+            }
+        }
+        return out;
     }
 
     /** Snapshot of every record waiting for metadata. */
@@ -358,6 +363,11 @@ final class RecordAccumulator {
      */
     void close() {
         closed = true;
+    }
+
+    /** Frees the batch buffers kept for reuse; once every batch is settled. */
+    void freeBuffers() {
+        alloc.close();
     }
 
     private static ProducerClosedException closedError() {

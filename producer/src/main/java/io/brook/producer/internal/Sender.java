@@ -92,12 +92,17 @@ final class Sender {
             nextLoadMs = nowMs + LOAD_INTERVAL_MS;
             updateLoad(nowMs);
         }
+        completer.flush();
         return next;
     }
 
     // ---- ready -----------------------------------------------------------------------------------------------------
 
-    /** Sorts the active queues whose first batch can go now by leader; expires batches; returns the next deadline. */
+    /**
+     * Sorts the active queues whose first batch can go now by leader; expires batches; returns the next deadline.
+     * Readiness is judged from the queues' lock-free view of their first batch; a queue's lock is taken only to
+     * confirm it is empty or to take out expired batches.
+     */
     private long collectReady(long nowMs, ClusterSnapshot snapshot) {
         long next = Long.MAX_VALUE;
         boolean flushing = accumulator.flushing();
@@ -105,60 +110,76 @@ final class Sender {
         boolean leaderMissing = false;
         for (int i = 0; i < active.size(); ) {
             PartitionQueue q = active.get(i);
-            List<ProducerBatch> expired = null;
-            boolean empty = false;
-            long due = Long.MAX_VALUE;
-            NodeState node = null;
-            q.lock.lock();
-            try {
-                expired = expireLocked(q, nowMs, fatal);
-                ProducerBatch head = q.firstLocked();
-                if (head == null) {
-                    q.leaveReadySetLocked();
-                    empty = true;
-                } else {
-                    Optional<BrokerNode> leader = snapshot.leaderFor(q.partition);
-                    if (leader.isEmpty()) {
-                        leaderMissing = true;
-                        due = nowMs + settings.retryBackoff().initialMs();
-                    } else if (head.retryAtMs() > nowMs) {
-                        due = head.retryAtMs();
-                    } else if (!flushing && !head.isBuilt() && !head.isClosedForAppends() && q.lastLocked() == head
-                            && nowMs - head.createdMs < settings.lingerMs()) {
-                        due = head.createdMs + settings.lingerMs();
-                    } else if (idempotence.mayDrain(q, head)) {
-                        node = node(leader.get());
-                    }
-                    // Whatever waits: the batch's delivery deadline is a deadline too.
-                    due = Math.min(due, head.createdMs + settings.deliveryTimeoutMs());
-                }
-            } finally {
-                q.lock.unlock();
+            ProducerBatch head = q.head();
+            if (head != null && (fatal != null || nowMs - head.createdMs >= settings.deliveryTimeoutMs())) {
+                expire(q, nowMs, fatal);
+                head = q.head();
             }
-            if (expired != null) {
-                for (ProducerBatch b : expired) {
-                    outcomes.failForGood(b, fatal != null ? fatal : outcomes.expired(b, nowMs), nowMs);
-                }
-            }
-            if (empty) {
+            if (head == null && leftReadySet(q)) {
                 active.set(i, active.get(active.size() - 1));
                 active.remove(active.size() - 1);
                 continue;
             }
-            if (node != null) {
-                if (node.ready.isEmpty()) {
-                    readyNodes.add(node);
-                }
-                node.ready.add(q);
-            } else {
-                next = Math.min(next, due);
-            }
             i++;
+            if (head == null) {
+                continue; // a batch arrived meanwhile: the appender's wake-up brings us back
+            }
+            long due;
+            Optional<BrokerNode> leader = snapshot.leaderFor(q.partition);
+            if (leader.isEmpty()) {
+                leaderMissing = true;
+                due = nowMs + settings.retryBackoff().initialMs();
+            } else if (head.retryAtMs() > nowMs) {
+                due = head.retryAtMs();
+            } else if (!flushing && !head.isBuilt() && !head.isClosedForAppends() && q.batchCount() <= 1
+                    && nowMs - head.createdMs < settings.lingerMs()) {
+                due = head.createdMs + settings.lingerMs();
+            } else {
+                if (idempotence.mayDrain(q, head)) {
+                    NodeState node = node(leader.get());
+                    if (node.ready.isEmpty()) {
+                        readyNodes.add(node);
+                    }
+                    node.ready.add(q);
+                }
+                continue;
+            }
+            // Whatever waits: the batch's delivery deadline is a deadline too.
+            next = Math.min(next, Math.min(due, head.createdMs + settings.deliveryTimeoutMs()));
         }
         if (leaderMissing) {
             refreshForLeaders();
         }
         return next;
+    }
+
+    /** Whether {@code q} is empty and left the ready set (checked under its lock, so no batch slips by). */
+    private static boolean leftReadySet(PartitionQueue q) {
+        Locks.lock(q.lock);
+        try {
+            if (!q.isEmptyLocked()) {
+                return false;
+            }
+            q.leaveReadySetLocked();
+            return true;
+        } finally {
+            q.lock.unlock();
+        }
+    }
+
+    private void expire(PartitionQueue q, long nowMs, BrookException fatal) {
+        List<ProducerBatch> expired;
+        Locks.lock(q.lock);
+        try {
+            expired = expireLocked(q, nowMs, fatal);
+        } finally {
+            q.lock.unlock();
+        }
+        if (expired != null) {
+            for (ProducerBatch b : expired) {
+                outcomes.failForGood(b, fatal != null ? fatal : outcomes.expired(b, nowMs), nowMs);
+            }
+        }
     }
 
     /** Takes out the batches that can no longer succeed: past their delivery timeout, or all on a fatal error. */
@@ -213,7 +234,7 @@ final class Sender {
         for (int k = 0; k < n; k++) {
             PartitionQueue q = ready.get((start + k) % n);
             ProducerBatch head;
-            q.lock.lock();
+            Locks.lock(q.lock);
             try {
                 head = q.firstLocked();
                 if (head == null) {
@@ -295,6 +316,7 @@ final class Sender {
                 outcomes.answered(call, call.batches.get(i), answers.get(i), nowMs);
             }
         }
+        completer.flush();
         wake.run();
     }
 
@@ -345,7 +367,7 @@ final class Sender {
             return false;
         }
         for (PartitionQueue q : active) {
-            q.lock.lock();
+            Locks.lock(q.lock);
             try {
                 if (!q.isEmptyLocked()) {
                     return false;
@@ -374,7 +396,7 @@ final class Sender {
             }
             for (PartitionQueue q : routing.queues()) {
                 List<ProducerBatch> queued;
-                q.lock.lock();
+                Locks.lock(q.lock);
                 try {
                     queued = new ArrayList<>(q.takeAllLocked());
                     q.leaveReadySetLocked();
@@ -390,5 +412,6 @@ final class Sender {
             }
         }
         active.clear();
+        completer.flush();
     }
 }

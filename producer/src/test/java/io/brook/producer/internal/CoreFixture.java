@@ -123,6 +123,7 @@ final class CoreFixture implements AutoCloseable {
     public void close() {
         core.sender.abort(new IllegalStateException("test over"));
         cluster.deliver();
+        core.accumulator.freeBuffers();
         metadata.close();
     }
 

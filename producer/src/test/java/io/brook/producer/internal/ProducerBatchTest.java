@@ -14,17 +14,24 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class ProducerBatchTest {
     private static final long T0 = 1_700_000_000_000L;
+    private final BatchBuffers buffers = new BatchBuffers(PooledByteBufAllocator.DEFAULT, 1024, 1);
 
-    private static ProducerBatch batch(int expected) {
+    @AfterEach
+    void freeRecycledBuffers() {
+        buffers.close();
+    }
+
+    private ProducerBatch batch(int expected) {
         TopicState topic = new TopicState("t");
         PartitionQueue queue = RecordAccumulator.newQueue(topic, 3);
         RecordBatchBuilder builder = new RecordBatchBuilder(PooledByteBufAllocator.DEFAULT, Compression.none(), 0,
                 1024);
-        return new ProducerBatch(queue, builder, 1024, 0, expected);
+        return new ProducerBatch(queue, builder, buffers, 1024, 0, expected);
     }
 
     @Test
