@@ -17,6 +17,7 @@ import java.util.concurrent.locks.LockSupport;
 public final class ProducerLoad {
     private static final int KEYS = 10_000;
     private static final int VALUES = 1_000;
+    private static final long WARMUP_SECONDS = Long.getLong("bench.warmupSeconds", 8);
 
     private ProducerLoad() {}
 
@@ -32,7 +33,12 @@ public final class ProducerLoad {
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         try (ProducerClient producer = ProducerClient.create(client, bootstrap, w)) {
-            saturate(producer, topic, keys, values, w.warmupRecords());
+            // Warm up for the given records and at least WARMUP_SECONDS, so that the JIT has settled for both
+            // clients before anything is measured (on a loaded 2-core machine C2 takes a while).
+            long warmupEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(WARMUP_SECONDS);
+            do {
+                saturate(producer, topic, keys, values, w.warmupRecords());
+            } while (System.nanoTime() < warmupEnd);
             System.gc();
             Thread.sleep(200);
 

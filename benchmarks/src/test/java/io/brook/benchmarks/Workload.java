@@ -51,7 +51,7 @@ record Workload(int valueSize, String acks, String compression, boolean keyed, i
                     for (boolean keyed : new boolean[] {true, false}) {
                         boolean small = size == 100;
                         out.add(new Workload(size, acks, compression, keyed,
-                                (int) ((small ? 1_500_000 : 400_000) * scale),
+                                (int) ((small ? 1_000_000 : 250_000) * scale),
                                 (int) ((small ? 3_000_000 : 800_000) * scale),
                                 small ? 20_000 : 10_000, Math.max(2, (int) Math.round(5 * Math.min(1.0, scale)))));
                     }
