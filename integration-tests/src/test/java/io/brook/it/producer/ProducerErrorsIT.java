@@ -15,7 +15,6 @@ import io.brook.testkit.KafkaCluster;
 import io.brook.testkit.junit.KafkaClusterExtension;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -32,7 +31,7 @@ class ProducerErrorsIT {
     @Test
     void unknownTopicFailsWithTheTypedErrorWithinMaxBlock(KafkaCluster cluster) throws Exception {
         String topic = "missing-" + UUID.randomUUID();
-        try (Producer<String, String> producer = Producer.create(config(cluster, "max.block.ms", 2_000),
+        try (Producer<String, String> producer = Producer.create(Configs.of(cluster, "max.block.ms", 2_000),
                 Serializers.string(), Serializers.string())) {
             long start = System.nanoTime();
             CompletableFuture<RecordMetadata> f = producer.send(ProducerRecord.of(topic, "k", "v"));
@@ -51,7 +50,7 @@ class ProducerErrorsIT {
     void oversizedRecordFailsAtOnceAndTheProducerGoesOn(KafkaCluster cluster) throws Exception {
         String topic = "oversized-" + UUID.randomUUID();
         try (KafkaOracle oracle = new KafkaOracle(cluster.bootstrapServers());
-                Producer<String, byte[]> producer = Producer.create(config(cluster), Serializers.string(),
+                Producer<String, byte[]> producer = Producer.create(Configs.of(cluster), Serializers.string(),
                         Serializers.bytes())) {
             oracle.createTopic(topic, 1);
             CompletableFuture<RecordMetadata> big = producer.send(ProducerRecord.of(topic, "k", new byte[2_000_000]));
@@ -67,7 +66,7 @@ class ProducerErrorsIT {
     void aRecordTheBrokerFindsTooLargeFailsAndABatchItFindsTooLargeIsSplit(KafkaCluster cluster) throws Exception {
         String topic = "small-messages-" + UUID.randomUUID();
         try (KafkaOracle oracle = new KafkaOracle(cluster.bootstrapServers());
-                Producer<String, byte[]> producer = Producer.create(config(cluster, "linger.ms", 500,
+                Producer<String, byte[]> producer = Producer.create(Configs.of(cluster, "linger.ms", 500,
                         "batch.size", 100_000), Serializers.string(), Serializers.bytes())) {
             oracle.createTopic(topic, 1, 1, Map.of("max.message.bytes", "4000"));
             // One record above the topic's limit: the broker refuses it, and only it.
@@ -110,14 +109,5 @@ class ProducerErrorsIT {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("'linger.msec'")
                 .hasMessageContaining("did you mean 'linger.ms'");
-    }
-
-    private static Map<String, Object> config(KafkaCluster cluster, Object... more) {
-        Map<String, Object> config = new HashMap<>();
-        config.put("bootstrap.servers", cluster.bootstrapServers());
-        for (int i = 0; i < more.length; i += 2) {
-            config.put((String) more[i], more[i + 1]);
-        }
-        return config;
     }
 }

@@ -33,7 +33,7 @@ class ProducerLifecycleIT {
     void flushSendsWithoutLingeringAndReturnsWhenEveryEarlierRecordIsComplete(KafkaCluster cluster) throws Exception {
         String topic = "flush-" + UUID.randomUUID();
         try (KafkaOracle oracle = new KafkaOracle(cluster.bootstrapServers());
-                Producer<String, String> producer = Producer.create(config(cluster, "linger.ms", 600_000,
+                Producer<String, String> producer = Producer.create(Configs.of(cluster, "linger.ms", 600_000,
                         "delivery.timeout.ms", 700_000), Serializers.string(), Serializers.string())) {
             oracle.createTopic(topic, 3);
             List<CompletableFuture<RecordMetadata>> sent = new ArrayList<>();
@@ -53,7 +53,7 @@ class ProducerLifecycleIT {
         List<CompletableFuture<RecordMetadata>> sent = new ArrayList<>();
         try (KafkaOracle oracle = new KafkaOracle(cluster.bootstrapServers())) {
             oracle.createTopic(topic, 2);
-            Producer<String, String> producer = Producer.create(config(cluster, "linger.ms", 600_000,
+            Producer<String, String> producer = Producer.create(Configs.of(cluster, "linger.ms", 600_000,
                     "delivery.timeout.ms", 700_000), Serializers.string(), Serializers.string());
             for (int i = 0; i < 500; i++) {
                 sent.add(producer.send(ProducerRecord.of(topic, "k" + i, "v" + i)));
@@ -70,7 +70,7 @@ class ProducerLifecycleIT {
         int threads = 8;
         int perThread = 5_000;
         try (KafkaOracle oracle = new KafkaOracle(cluster.bootstrapServers());
-                Producer<String, String> producer = Producer.create(config(cluster), Serializers.string(),
+                Producer<String, String> producer = Producer.create(Configs.of(cluster), Serializers.string(),
                         Serializers.string())) {
             oracle.createTopic(topic, 6);
             ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -112,7 +112,7 @@ class ProducerLifecycleIT {
         String topic = "callbacks-" + UUID.randomUUID();
         List<String> threads = new CopyOnWriteArrayList<>();
         try (KafkaOracle oracle = new KafkaOracle(cluster.bootstrapServers());
-                Producer<String, String> producer = Producer.create(config(cluster, "client.id", "cb"),
+                Producer<String, String> producer = Producer.create(Configs.of(cluster, "client.id", "cb"),
                         Serializers.string(), Serializers.string())) {
             oracle.createTopic(topic, 1);
             CompletableFuture<RecordMetadata> nested = producer.send(ProducerRecord.of(topic, "a", "first"))
@@ -131,7 +131,7 @@ class ProducerLifecycleIT {
     void aLogAppendTimeTopicReportsTheBrokersTimestamp(KafkaCluster cluster) throws Exception {
         String topic = "append-time-" + UUID.randomUUID();
         try (KafkaOracle oracle = new KafkaOracle(cluster.bootstrapServers());
-                Producer<String, String> producer = Producer.create(config(cluster), Serializers.string(),
+                Producer<String, String> producer = Producer.create(Configs.of(cluster), Serializers.string(),
                         Serializers.string())) {
             oracle.createTopic(topic, 1, 1, Map.of("message.timestamp.type", "LogAppendTime"));
             long before = System.currentTimeMillis();
@@ -149,25 +149,16 @@ class ProducerLifecycleIT {
         String topic = "acks-" + UUID.randomUUID();
         try (KafkaOracle oracle = new KafkaOracle(cluster.bootstrapServers())) {
             oracle.createTopic(topic, 1);
-            try (Producer<String, String> one = Producer.create(config(cluster, "acks", "1"), Serializers.string(),
+            try (Producer<String, String> one = Producer.create(Configs.of(cluster, "acks", "1"), Serializers.string(),
                     Serializers.string())) {
                 assertThat(one.send(ProducerRecord.of(topic, "k", "v")).get(30, TimeUnit.SECONDS).offset()).isZero();
             }
-            try (Producer<String, String> zero = Producer.create(config(cluster, "acks", "0"),
+            try (Producer<String, String> zero = Producer.create(Configs.of(cluster, "acks", "0"),
                     Serializers.string(), Serializers.string())) {
                 assertThat(zero.send(ProducerRecord.of(topic, "k", "v")).get(30, TimeUnit.SECONDS).offset())
                         .isEqualTo(RecordMetadata.UNKNOWN_OFFSET);
             }
             assertThat(oracle.readAll(topic, 1, 2, Duration.ofSeconds(30))).hasSize(2);
         }
-    }
-
-    private static Map<String, Object> config(KafkaCluster cluster, Object... more) {
-        Map<String, Object> config = new HashMap<>();
-        config.put("bootstrap.servers", cluster.bootstrapServers());
-        for (int i = 0; i < more.length; i += 2) {
-            config.put((String) more[i], more[i + 1]);
-        }
-        return config;
     }
 }

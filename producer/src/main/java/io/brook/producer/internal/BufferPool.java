@@ -65,13 +65,14 @@ final class BufferPool {
      * Takes {@code bytes}, waiting until {@code deadlineNs} ({@link Time#nanoseconds()}) for room if needed.
      *
      * @param bytes at most {@link #totalBytes()} (larger records are rejected before they get here)
-     * @param what names the record in the timeout message, e.g. {@code "a record of 1200 bytes for orders"}
+     * @param forWhat where the record goes, for the messages (a {@code TopicPartition}, or text): built only if needed
      * @throws TimeoutException if no room was released in time, naming {@code buffer.memory} and {@code max.block.ms}
      * @throws ProducerClosedException if the producer closes while waiting
      */
-    void reserve(long bytes, long deadlineNs, long maxBlockMs, String what) {
+    void reserve(long bytes, long deadlineNs, long maxBlockMs, Object forWhat) {
         if (closed) {
-            throw new ProducerClosedException("The producer was closed before " + what + " got buffer memory");
+            throw new ProducerClosedException("The producer was closed before a record for " + forWhat
+                    + " got buffer memory");
         }
         if (waiters == 0 && tryReserve(bytes)) {
             return;
@@ -84,13 +85,14 @@ final class BufferPool {
                 // (among themselves, whoever wakes first; records are far smaller than the pool, so none starves).
                 while (!tryReserve(bytes)) {
                     if (closed) {
-                        throw new ProducerClosedException("The producer was closed while " + what
+                        throw new ProducerClosedException("The producer was closed while a record for " + forWhat
                                 + " waited for buffer memory");
                     }
                     long leftNs = deadlineNs - time.nanoseconds();
                     if (leftNs <= 0) {
                         throw new TimeoutException("Could not get " + bytes + " bytes of buffer.memory ("
-                                + totalBytes + " bytes, " + Math.max(0, available.get()) + " free) for " + what
+                                + totalBytes + " bytes, " + Math.max(0, available.get()) + " free) for a record for "
+                                + forWhat
                                 + " within max.block.ms (" + maxBlockMs + " ms): the producer sends slower than "
                                 + "records arrive, or its brokers are unreachable");
                     }
@@ -101,7 +103,7 @@ final class BufferPool {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new BrookException("Interrupted while " + what + " waited for buffer memory", e);
+            throw new BrookException("Interrupted while a record for " + forWhat + " waited for buffer memory", e);
         } finally {
             lock.unlock();
         }

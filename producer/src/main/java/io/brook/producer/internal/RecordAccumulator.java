@@ -45,6 +45,12 @@ final class RecordAccumulator {
     private final Consumer<TopicState> newTopic;
     private final AtomicInteger flushesInProgress = new AtomicInteger();
     private volatile boolean closed;
+    /**
+     * Set by the sender when every broker has its maximum of requests in flight: a new or full batch could not go
+     * out before a response arrives (which runs a sender cycle anyway), so appenders skip waking the sender. Saves
+     * a thread wake-up per batch when the brokers are the bottleneck.
+     */
+    private volatile boolean senderSaturated;
 
     /**
      * @param wakeSender asks the sender thread to run a cycle soon (cheap, coalescing)
@@ -109,8 +115,8 @@ final class RecordAccumulator {
         if (tryAppendToLast(queue, sticky, routing, timestamp, key, value, headers, future, false)) {
             return;
         }
-        long reserve = Math.max(batchSize, upperBound);
-        pool.reserve(reserve, deadlineNs, maxBlockMs, "a record for " + queue.partition);
+        long reserve = batchReservation(upperBound);
+        pool.reserve(reserve, deadlineNs, maxBlockMs, queue.partition);
         appendToNewBatch(queue, sticky, routing, timestamp, key, value, headers, future, reserve, false);
     }
 
@@ -141,7 +147,7 @@ final class RecordAccumulator {
         } finally {
             queue.lock.unlock();
         }
-        if (wake) {
+        if (wake && !senderSaturated) {
             wakeSender.run();
         }
         return true;
@@ -184,8 +190,19 @@ final class RecordAccumulator {
         if (announce) {
             newlyReady.add(queue);
         }
-        // A new batch means either a new linger deadline or a full batch behind it: the sender must look.
-        wakeSender.run();
+        // A new batch means either a new linger deadline or a full batch behind it: the sender must look (unless it
+        // is waiting for responses from every broker, which will make it look anyway).
+        if (!senderSaturated || fromSender) {
+            wakeSender.run();
+        }
+    }
+
+    /**
+     * The memory a new batch reserves: {@code batch.size}, or the record's size if larger, but never more than the
+     * whole of {@code buffer.memory} (a buffer smaller than {@code batch.size} would otherwise never have room).
+     */
+    private long batchReservation(int upperBound) {
+        return Math.min(Math.max(batchSize, upperBound), pool.totalBytes());
     }
 
     /** A new, empty batch for {@code queue} holding {@code reserved} bytes of memory; queue lock held. */
@@ -218,7 +235,7 @@ final class RecordAccumulator {
             pool.release(r.reservedBytes());
             return;
         }
-        long reserve = Math.max(batchSize, upperBound);
+        long reserve = batchReservation(upperBound);
         pool.forceReserve(reserve);
         appendToNewBatch(queue, sticky, routing, r.timestamp(), r.keyBytes(), r.valueBytes(), r.headers(), r.future(),
                 reserve, true);
@@ -275,6 +292,13 @@ final class RecordAccumulator {
         PartitionQueue q;
         while ((q = newlyReady.poll()) != null) {
             into.add(q);
+        }
+    }
+
+    /** Whether every broker has its maximum of requests in flight (sender thread). */
+    void senderSaturated(boolean saturated) {
+        if (senderSaturated != saturated) {
+            senderSaturated = saturated;
         }
     }
 

@@ -41,7 +41,7 @@ final class RecordIntake {
                         upperBound, deadlineNs);
                 return;
             }
-            accumulator.pool().reserve(upperBound, deadlineNs, maxBlockMs, "a record for topic '" + topic + "'");
+            accumulator.pool().reserve(upperBound, deadlineNs, maxBlockMs, "topic '" + topic + "'");
             PendingRecord pending = new PendingRecord(partition, key, keyBytes, value, valueBytes, timestamp, headers,
                     future, time.monotonicMs() + maxBlockMs, upperBound);
             boolean held;

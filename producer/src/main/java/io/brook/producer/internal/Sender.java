@@ -92,8 +92,26 @@ final class Sender {
             nextLoadMs = nowMs + LOAD_INTERVAL_MS;
             updateLoad(nowMs);
         }
+        accumulator.senderSaturated(everyBrokerSaturated());
         completer.flush();
         return next;
+    }
+
+    /**
+     * Whether every broker of the cluster has its maximum of Produce requests in flight: then nothing more can be
+     * sent before a response arrives, and a response always runs a cycle.
+     */
+    private boolean everyBrokerSaturated() {
+        int brokers = metadata.snapshot().brokers().size();
+        if (nodes.size() < brokers || brokers == 0) {
+            return false;
+        }
+        for (NodeState n : nodes.values()) {
+            if (n.inFlight < settings.maxInFlight()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     // ---- ready -----------------------------------------------------------------------------------------------------
@@ -296,6 +314,7 @@ final class Sender {
         if (node != null) {
             node.inFlight--;
         }
+        accumulator.senderSaturated(false);
         produceInFlight--;
         metrics.requestEnded(call.recordCount(), time.nanoseconds() - call.sentNanos);
         for (ProducerBatch b : call.batches) {

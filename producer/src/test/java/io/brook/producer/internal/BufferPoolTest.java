@@ -33,7 +33,7 @@ class BufferPoolTest {
         BufferPool pool = new BufferPool(1000, Time.SYSTEM);
         pool.reserve(900, deadline(0), 0, "r1");
         long start = System.nanoTime();
-        assertThatThrownBy(() -> pool.reserve(200, deadline(150), 150, "a record for t-0"))
+        assertThatThrownBy(() -> pool.reserve(200, deadline(150), 150, "t-0"))
                 .isInstanceOf(TimeoutException.class).hasMessageContaining("buffer.memory")
                 .hasMessageContaining("max.block.ms (150 ms)").hasMessageContaining("a record for t-0");
         assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isGreaterThanOrEqualTo(140);

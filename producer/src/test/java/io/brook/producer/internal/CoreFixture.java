@@ -4,7 +4,7 @@ import io.brook.common.Header;
 import io.brook.common.config.MetadataRecoveryStrategy;
 import io.brook.common.event.ClientEvent;
 import io.brook.core.ManualTime;
-import io.brook.core.internal.event.EventSink;
+import io.brook.core.internal.event.RecordingEventSink;
 import io.brook.core.internal.metadata.BootstrapResolver;
 import io.brook.core.internal.metadata.MetadataConfig;
 import io.brook.core.internal.metadata.MetadataManager;
@@ -21,7 +21,6 @@ import io.netty.buffer.PooledByteBufAllocator;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A {@link ProducerCore} on manual time and a {@link FakeCluster}: the test sends with {@link #send}, runs sender
@@ -34,7 +33,8 @@ final class CoreFixture implements AutoCloseable {
     final ManualTime time = new ManualTime();
     final ManualScheduler scheduler = new ManualScheduler(time);
     final FakeCluster cluster;
-    final List<ClientEvent> events = new CopyOnWriteArrayList<>();
+    private final RecordingEventSink sink = new RecordingEventSink();
+    final List<ClientEvent> events = sink.events();
     final MetadataManager metadata;
     final ProducerCore core;
     int wakeups;
@@ -53,17 +53,6 @@ final class CoreFixture implements AutoCloseable {
         SenderSettings settings = new SenderSettings("test", b.acks, b.idempotent, null, 60_000, 5_000,
                 b.deliveryTimeoutMs, b.lingerMs, b.retries, b.maxInFlight, b.maxRequestSize, b.batchSize,
                 ExponentialBackoff.fixed(100), b.adaptive, 0, b.maxBlockMs, 300_000, "bootstrap:9092");
-        EventSink sink = new EventSink() {
-            @Override
-            public boolean enabled() {
-                return true;
-            }
-
-            @Override
-            public void emit(ClientEvent event) {
-                events.add(event);
-            }
-        };
         this.core = new ProducerCore(settings, b.compression, b.bufferMemory, b.partitioner, false,
                 PooledByteBufAllocator.DEFAULT, time, cluster, metadata, Runnable::run, sink, Meters.none(),
                 () -> wakeups++);

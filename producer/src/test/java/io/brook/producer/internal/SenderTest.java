@@ -231,6 +231,24 @@ class SenderTest {
     }
 
     @Test
+    void whileEveryBrokerHasItsMaximumInFlightNewBatchesDoNotWakeTheSenderAndTheNextResponseSendsThem() {
+        FakeCluster cluster = new FakeCluster(1).topic("t", 1);
+        try (CoreFixture f = CoreFixture.builder(cluster).known("t").linger(0).batchSize(1).maxInFlight(1).build()) {
+            CompletableFuture<RecordMetadata> first = f.send("t", 0, null, "a");
+            f.cycle();
+            assertThat(cluster.undelivered()).as("one request in flight: the maximum").isEqualTo(1);
+            int wakeups = f.wakeups;
+            CompletableFuture<RecordMetadata> second = f.send("t", 0, null, "b");
+            assertThat(f.wakeups).as("no wake-up: nothing could be sent anyway").isEqualTo(wakeups);
+            cluster.deliver();
+            assertThat(f.wakeups).as("the response wakes the sender").isGreaterThan(wakeups);
+            f.settle();
+            assertThat(done(first).offset()).isZero();
+            assertThat(done(second).offset()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void abortFailsEverythingAndFreesTheMemoryOfInFlightBatchesWhenTheirRequestEnds() {
         FakeCluster cluster = new FakeCluster(1).topic("t", 1, 1);
         try (CoreFixture f = CoreFixture.builder(cluster).known("t").linger(0).build()) {

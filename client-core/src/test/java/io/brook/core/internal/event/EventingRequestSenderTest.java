@@ -13,7 +13,6 @@ import io.brook.core.internal.network.RequestSender;
 import io.brook.core.internal.network.ScriptedRequestSender;
 import io.brook.protocol.message.MetadataRequest;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 class EventingRequestSenderTest {
@@ -21,18 +20,8 @@ class EventingRequestSenderTest {
 
     @Test
     void reportsSentRequestsQueueSizesAndTimeouts() {
-        List<ClientEvent> events = new CopyOnWriteArrayList<>();
-        EventSink sink = new EventSink() {
-            @Override
-            public boolean enabled() {
-                return true;
-            }
-
-            @Override
-            public void emit(ClientEvent event) {
-                events.add(event);
-            }
-        };
+        RecordingEventSink sink = new RecordingEventSink();
+        List<ClientEvent> events = sink.events();
         ScriptedRequestSender scripted = new ScriptedRequestSender();
         RequestSender sender = EventingRequestSender.wrap(scripted, sink, "c", new ManualTime(), 1234);
         MetadataRequest body = MetadataRequest.builder().topics(List.of()).build();
