@@ -45,7 +45,7 @@ interface ProducerClient extends AutoCloseable {
         m.put("acks", w.acks());
         m.put("enable.idempotence", w.acks().equals("all"));
         m.put("compression.type", w.compression());
-        m.put("linger.ms", 5);
+        m.put("linger.ms", Integer.getInteger("bench.lingerMs", 5));
         m.put("batch.size", 16_384);
         return m;
     }

@@ -31,7 +31,7 @@ public record ProducerRecord<K, V>(String topic, Integer partition, Long timesta
         if (timestamp != null && timestamp < 0) {
             throw new IllegalArgumentException("timestamp must be >= 0 for topic '" + topic + "': " + timestamp);
         }
-        headers = headers == null ? List.of() : List.copyOf(headers);
+        headers = headers == null || headers.isEmpty() ? List.of() : List.copyOf(headers);
     }
 
     /** A record with a key and value, no explicit partition, no headers, timestamped at send. */

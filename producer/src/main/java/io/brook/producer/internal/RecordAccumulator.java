@@ -45,6 +45,7 @@ final class RecordAccumulator {
     private final Consumer<TopicState> newTopic;
     private final AtomicInteger flushesInProgress = new AtomicInteger();
     private volatile boolean closed;
+    private volatile TopicState lastTopic;
     /**
      * Set by the sender when every broker has its maximum of requests in flight: a new or full batch could not go
      * out before a response arrives (which runs a sender cycle anyway), so appenders skip waking the sender. Saves
@@ -72,15 +73,29 @@ final class RecordAccumulator {
 
     /** The state of {@code topic}, created (and announced to the sender) on first use. */
     TopicState topic(String topic) {
-        TopicState state = topics.get(topic);
-        if (state != null) {
-            return state;
+        // Most producers send to one topic at a time: a one-entry cache spares the map lookup (and its cache
+        // misses) on every record. Written only on a miss, so threads sending to one topic never write it.
+        TopicState last = lastTopic;
+        if (last != null && (last.name == topic || last.name.equals(topic))) {
+            return wanted(last);
         }
-        TopicState created = new TopicState(topic);
-        state = topics.putIfAbsent(topic, created);
+        TopicState state = topics.get(topic);
         if (state == null) {
-            newTopic.accept(created);
-            return created;
+            TopicState created = new TopicState(topic);
+            state = topics.putIfAbsent(topic, created);
+            if (state == null) {
+                newTopic.accept(created);
+                state = created;
+            }
+        }
+        lastTopic = state;
+        return wanted(state);
+    }
+
+    /** A topic dropped from the metadata after metadata.max.idle.ms is wanted again when a record is sent to it. */
+    private TopicState wanted(TopicState state) {
+        if (!state.wanted) {
+            newTopic.accept(state);
         }
         return state;
     }

@@ -174,8 +174,13 @@ final class SenderLoop implements Executor, Scheduler {
             if (dueMs == Long.MAX_VALUE) {
                 LockSupport.park(this);
             } else {
-                // Time is monotonic ms here: sleeping in real time for the difference is what the deadline means.
-                LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(dueMs - nowMs));
+                // Deadlines are monotonic ms (Time.monotonicMs is nanoseconds / 10^6): wait until that exact
+                // nanosecond rather than for a whole number of ms from a truncated now, which would oversleep by up
+                // to a millisecond (linger.ms would last 5.5 ms on average instead of 5).
+                long waitNs = dueMs * 1_000_000L - time.nanoseconds();
+                if (waitNs > 0) {
+                    LockSupport.parkNanos(this, waitNs);
+                }
             }
         } finally {
             parked = false;
