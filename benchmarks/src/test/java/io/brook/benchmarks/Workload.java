@@ -52,7 +52,7 @@ record Workload(int valueSize, String acks, String compression, boolean keyed, i
                         boolean small = size == 100;
                         out.add(new Workload(size, acks, compression, keyed,
                                 (int) ((small ? 1_000_000 : 250_000) * scale),
-                                (int) ((small ? 3_000_000 : 800_000) * scale),
+                                (int) ((small ? 6_000_000 : 2_000_000) * scale),
                                 small ? 20_000 : 10_000, Math.max(2, (int) Math.round(5 * Math.min(1.0, scale)))));
                     }
                 }
