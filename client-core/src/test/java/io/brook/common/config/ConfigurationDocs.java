@@ -18,7 +18,8 @@ import java.util.List;
  */
 public final class ConfigurationDocs {
     /** Every client definition whose section client-core's test checks. Producer and consumer add theirs. */
-    static final List<ConfigDefinition> DEFINITIONS = List.of(AdminConfigs.DEFINITION, ConsumerConfigs.DEFINITION);
+    static final List<ConfigDefinition> DEFINITIONS =
+            List.of(AdminConfigs.DEFINITION, ProducerConfigs.DEFINITION, ConsumerConfigs.DEFINITION);
 
     private ConfigurationDocs() {}
 

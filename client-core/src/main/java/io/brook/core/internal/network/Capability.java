@@ -20,6 +20,10 @@ public enum Capability {
     LIST_OFFSETS_MAX_TIMESTAMP(ApiKey.LIST_OFFSETS, 7),
     /** Fetch v13+: topics by id instead of name. */
     FETCH_TOPIC_IDS(ApiKey.FETCH, 13),
+    /** Produce v13+: topics named by topic id instead of name (KIP-516). */
+    PRODUCE_TOPIC_IDS(ApiKey.PRODUCE, 13),
+    /** InitProducerId v3+: the producer sends the id and epoch it holds, to bump its epoch (KIP-360). */
+    INIT_PRODUCER_ID_EPOCH_BUMP(ApiKey.INIT_PRODUCER_ID, 3),
     /** JoinGroup v4+: a new member is told its id and must join again with it (MEMBER_ID_REQUIRED). */
     JOIN_GROUP_MEMBER_ID_REQUIRED(ApiKey.JOIN_GROUP, 4),
     /** JoinGroup v5+, SyncGroup v3+, Heartbeat v3+, OffsetCommit v7+: static membership (group.instance.id). */
