@@ -18,7 +18,9 @@ import java.util.stream.Collectors;
  * keys: {@code security.protocol}, {@code ssl.truststore.*}, ...), which both clients add to their configuration.
  * {@code -Dbench.sslProvider=jdk|openssl} sets Brook's TLS engine ({@code brook.ssl.provider}; kafka-clients
  * ignores the key); without it Brook picks its default ({@code auto}). Without {@code bench.listener}: PLAINTEXT,
- * as before. Topic setup (creating, filling, deleting topics) stays on the PLAINTEXT listener.
+ * as before. Topic setup (creating, filling, deleting topics) stays on the PLAINTEXT listener. The environment
+ * variables {@code BENCH_LISTENER} and {@code BENCH_SSL_PROVIDER} stand for the properties where no system property
+ * can be passed ({@code mvn ... -Pproducer-bench}, {@code benchmarks/consumer-pairs.sh}).
  */
 final class BenchListener {
     /** The run JVM's system property holding the client properties, URL-encoded as a query string. */
@@ -28,7 +30,7 @@ final class BenchListener {
 
     /** The chosen listener, or null for PLAINTEXT. */
     private static Listener chosen() {
-        String name = System.getProperty("bench.listener", "PLAINTEXT").toUpperCase(Locale.ROOT);
+        String name = setting("bench.listener", "BENCH_LISTENER", "PLAINTEXT").toUpperCase(Locale.ROOT);
         if (name.equals("PLAINTEXT")) {
             return null;
         }
@@ -51,14 +53,17 @@ final class BenchListener {
         return listener == null ? cluster.bootstrapServers() : cluster.bootstrapServers(listener);
     }
 
-    /** The JVM option that hands a run JVM the chosen listener's client properties (empty for PLAINTEXT). */
+    /**
+     * The JVM option that hands a run JVM the chosen listener's client properties (none for PLAINTEXT, or for a
+     * null {@code cluster}: a broker the benchmark did not start).
+     */
     static String runJvmOption(KafkaCluster cluster) {
-        Listener listener = chosen();
+        Listener listener = cluster == null ? null : chosen();
         Map<String, String> properties = new LinkedHashMap<>();
         if (listener != null) {
             properties.putAll(cluster.clientProperties(listener));
             properties.remove("bootstrap.servers");
-            String provider = System.getProperty("bench.sslProvider");
+            String provider = setting("bench.sslProvider", "BENCH_SSL_PROVIDER", null);
             if (provider != null) {
                 properties.put("brook.ssl.provider", provider);
             }
@@ -79,6 +84,15 @@ final class BenchListener {
             }
         }
         return properties;
+    }
+
+    /** The system property, else the environment variable, else {@code otherwise}. */
+    private static String setting(String property, String environment, String otherwise) {
+        String value = System.getProperty(property);
+        if (value == null || value.isBlank()) {
+            value = System.getenv(environment);
+        }
+        return value == null || value.isBlank() ? otherwise : value.trim();
     }
 
     private static String encode(String s) {

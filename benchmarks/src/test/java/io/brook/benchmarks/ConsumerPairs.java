@@ -172,7 +172,7 @@ public final class ConsumerPairs {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process process = new ProcessBuilder(java, "-Xms1g", "-Xmx1g", "-XX:+UseG1GC",
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-                cluster == null ? "-Dbench.listener=PLAINTEXT" : BenchListener.runJvmOption(cluster),
+                BenchListener.runJvmOption(cluster),
                 "-cp", System.getProperty("java.class.path"), ConsumerRun.class.getName(), client,
                 cluster == null ? bootstrap : BenchListener.runBootstrap(cluster), topic, String.valueOf(PARTITIONS),
                 String.valueOf(records), mode).redirectErrorStream(true).start();
