@@ -1,6 +1,9 @@
 package io.brook.producer.internal;
 
+import io.brook.common.ConsumerGroupMetadata;
 import io.brook.common.Header;
+import io.brook.common.OffsetAndMetadata;
+import io.brook.common.TopicPartition;
 import io.brook.common.Serializer;
 import io.brook.common.config.ClientConfig;
 import io.brook.common.config.CommonConfigs;
@@ -35,6 +38,7 @@ import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.PooledByteBufAllocator;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -70,6 +74,7 @@ public final class DefaultProducer<K, V> implements Producer<K, V> {
     private final RecordIntake intake;
     private final Sender sender;
     private final SenderLoop loop;
+    private final TransactionCalls transactions;
     private final MetadataManager metadata;
     private final NetworkClient network;
     private final CallbackExecutor callbacks;
@@ -93,10 +98,12 @@ public final class DefaultProducer<K, V> implements Producer<K, V> {
         this.callbacks = p.callbacks;
         this.metadata = p.metadata;
         ProducerCore core = new ProducerCore(settings, p.compression, bufferMemory, p.partitioner, p.ignoreKeys,
-                ALLOCATOR, time, p.requests, metadata, callbacks, events, meters, loop::wakeup);
+                ALLOCATOR, time, p.requests, metadata, loop, callbacks, events, meters, loop::wakeup);
         this.accumulator = core.accumulator;
         this.intake = core.intake;
         this.sender = core.sender;
+        this.transactions = new TransactionCalls(clientId, core.transactions, loop, time, settings.maxBlockMs(),
+                this::flush);
         loop.cycle(sender::poll);
         metadata.addListener(snapshot -> loop.wakeup());
     }
@@ -185,6 +192,10 @@ public final class DefaultProducer<K, V> implements Producer<K, V> {
             return CompletableFuture.failedFuture(new ProducerClosedException("Producer " + clientId
                     + " is closed: cannot send to topic '" + topic + "'"));
         }
+        BrookException txnError = transactions.checkSend(topic);
+        if (txnError != null) {
+            return CompletableFuture.failedFuture(txnError);
+        }
         byte[] keyBytes;
         byte[] valueBytes;
         try {
@@ -218,6 +229,34 @@ public final class DefaultProducer<K, V> implements Producer<K, V> {
         return new RecordTooLargeException("The record for topic '" + topic + "' is " + size + " bytes as a batch of "
                 + "its own, larger than " + (request ? "max.request.size (" + settings.maxRequestSize()
                 : "buffer.memory (" + bufferMemory) + " bytes); it was not sent");
+    }
+
+    // ---- transactions ----------------------------------------------------------------------------------------------
+
+    @Override
+    public void initTransactions() {
+        transactions.init();
+    }
+
+    @Override
+    public void beginTransaction() {
+        transactions.begin();
+    }
+
+    @Override
+    public void sendOffsetsToTransaction(Map<TopicPartition, OffsetAndMetadata> offsets,
+            ConsumerGroupMetadata groupMetadata) {
+        transactions.sendOffsets(offsets, groupMetadata);
+    }
+
+    @Override
+    public void commitTransaction() {
+        transactions.commit();
+    }
+
+    @Override
+    public void abortTransaction() {
+        transactions.abort();
     }
 
     // ---- flush ---------------------------------------------------------------------------------------------------
