@@ -56,6 +56,7 @@ class ReadCommittedIT {
         if (commit) {
             p.commitTransaction();
         } else {
+            p.flush(); // written to the log, then aborted (kafka-clients drops unsent records on abort)
             p.abortTransaction();
         }
     }

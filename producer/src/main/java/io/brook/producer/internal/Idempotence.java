@@ -301,7 +301,8 @@ final class Idempotence {
      * starts again at sequence 0.
      */
     void assign(long newId, short newEpoch) {
-        established(newId, newEpoch, true);
+        established(newId, newEpoch, false);
+        renumber();
     }
 
     private void established(long newId, short newEpoch, boolean bump) {

@@ -196,8 +196,7 @@ final class ProduceOutcomes {
     /** The batch fails with {@code error}; with idempotence its sequence gap calls for an epoch bump. */
     void failForGood(ProducerBatch batch, Throwable error, long nowMs) {
         idempotence.failedForGood(batch);
-        transactions.batchFailed(error);
-        completer.failed(batch, error, nowMs);
+        completer.failed(batch, transactions.batchFailed(error), nowMs);
     }
 
     /** The error of a batch that outlived {@code delivery.timeout.ms}. */

@@ -35,11 +35,7 @@ final class ProducerSetup {
      */
     static SenderSettings settings(ProducerOptions options, String clientId) {
         ClientConfig config = options.config();
-        String transactionalId = config.get(ProducerConfigs.TRANSACTIONAL_ID);
-        if (transactionalId != null && transactionalId.isEmpty()) {
-            throw new ConfigException(ProducerConfigs.TRANSACTIONAL_ID.name(), "transactional.id must not be empty "
-                    + "(leave it unset for a producer without transactions)");
-        }
+        String transactionalId = config.get(ProducerConfigs.TRANSACTIONAL_ID); // validated non-blank
         if (config.get(ProducerConfigs.TRANSACTION_TWO_PHASE_COMMIT_ENABLE)) {
             throw new ConfigException(ProducerConfigs.TRANSACTION_TWO_PHASE_COMMIT_ENABLE.name(),
                     "transaction.two.phase.commit.enable=true is not supported by Brook");

@@ -403,18 +403,26 @@ final class TransactionManager {
 
     // ---- failures ----------------------------------------------------------------------------------------------
 
-    /** A batch of the transaction failed for good: the transaction can only abort (or the producer is fenced). */
-    void batchFailed(Throwable failure) {
+    /**
+     * A batch of the transaction failed for good: the transaction can only abort (or the producer is fenced).
+     *
+     * @return the error to fail the batch's records with: the fencing error when the broker answered that a newer
+     *     epoch exists, else {@code failure}
+     */
+    Throwable batchFailed(Throwable failure) {
         if (!transactional()) {
-            return;
+            return failure;
         }
         BrookException e = failure instanceof BrookException be ? be
                 : new BrookException("A record of the transaction failed: " + failure, failure);
         if (isFatal(e)) {
             fence(e);
-        } else if (state == State.IN_TRANSACTION || state == State.COMMITTING) {
+            return error;
+        }
+        if (state == State.IN_TRANSACTION || state == State.COMMITTING) {
             becomeAbortable(e);
         }
+        return failure;
     }
 
     /** A coordinator request failed for good (after its retries). */

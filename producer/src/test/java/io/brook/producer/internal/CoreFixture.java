@@ -50,7 +50,7 @@ final class CoreFixture implements AutoCloseable {
         this.metadata = new MetadataManager(config, cluster,
                 BootstrapResolver.fixed(List.of(new Endpoint(-1, "bootstrap", 9092))), time, scheduler,
                 WantedTopics.none());
-        SenderSettings settings = new SenderSettings("test", b.acks, b.idempotent, null, 60_000, 5_000,
+        SenderSettings settings = new SenderSettings("test", b.acks, b.idempotent, b.transactionalId, 60_000, 5_000,
                 b.deliveryTimeoutMs, b.lingerMs, b.retries, b.maxInFlight, b.maxRequestSize, b.batchSize,
                 ExponentialBackoff.fixed(100), b.adaptive, 0, b.maxBlockMs, 300_000, "bootstrap:9092");
         this.core = new ProducerCore(settings, b.compression, b.bufferMemory, b.partitioner, false,
@@ -121,6 +121,7 @@ final class CoreFixture implements AutoCloseable {
         private final FakeCluster cluster;
         short acks = -1;
         boolean idempotent = true;
+        String transactionalId;
         int batchSize = 1000;
         long lingerMs = 10;
         long deliveryTimeoutMs = 30_000;
@@ -140,6 +141,11 @@ final class CoreFixture implements AutoCloseable {
 
         Builder acks(int acks) {
             this.acks = (short) acks;
+            return this;
+        }
+
+        Builder transactional(String transactionalId) {
+            this.transactionalId = transactionalId;
             return this;
         }
 

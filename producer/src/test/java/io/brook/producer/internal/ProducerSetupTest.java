@@ -84,7 +84,7 @@ class ProducerSetupTest {
         assertThatThrownBy(() -> ProducerSetup.settings(options("transactional.id", "tx-1", "acks", "1"), "p"))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("must be idempotent");
         assertThatThrownBy(() -> ProducerSetup.settings(options("transactional.id", ""), "p"))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("must not be empty");
+                .isInstanceOf(ConfigException.class).hasMessageContaining("non-blank");
     }
 
     @Test
