@@ -98,7 +98,9 @@ public final class DefaultProducer<K, V> implements Producer<K, V> {
         this.callbacks = p.callbacks;
         this.metadata = p.metadata;
         ProducerCore core = new ProducerCore(settings, p.compression, bufferMemory, p.partitioner, p.ignoreKeys,
-                ALLOCATOR, time, p.requests, metadata, loop, callbacks, events, meters, loop::wakeup);
+                ALLOCATOR, time, p.requests, metadata, loop,
+                broker -> network.connect(broker).thenApplyAsync(versions -> versions, loop), callbacks, events,
+                meters, loop::wakeup);
         this.accumulator = core.accumulator;
         this.intake = core.intake;
         this.sender = core.sender;

@@ -34,11 +34,13 @@ final class ProducerCore {
      * @param requests where requests go; their futures must complete on the sender's thread
      * @param callbacks where record futures are completed
      * @param timers the sender thread's timers (retries of transaction requests)
+     * @param features the brokers' handshake answers (the transaction protocol's choice)
      * @param wake asks for a sender cycle soon
      */
     ProducerCore(SenderSettings settings, Compression compression, long bufferMemory, Partitioner partitioner,
             boolean ignoreKeys, ByteBufAllocator alloc, Time time, RequestSender requests, MetadataManager metadata,
-            Scheduler timers, Executor callbacks, EventSink events, Meters meters, Runnable wake) {
+            Scheduler timers, BrokerFeatures features, Executor callbacks, EventSink events, Meters meters,
+            Runnable wake) {
         this.settings = settings;
         this.pool = new BufferPool(bufferMemory, time);
         this.metrics = new ProducerMetrics(meters, pool::availableBytes);
@@ -54,7 +56,7 @@ final class ProducerCore {
         TxnCall calls = new TxnCall(settings.clientId(), requests,
                 new CoordinatorLookup(requests, new MetadataBrokers(metadata)), timers, settings.retryBackoff());
         this.transactions = new TransactionManager(settings.clientId(), settings.transactionalId(),
-                settings.transactionTimeoutMs(), idempotence, calls, events, time, wake);
+                settings.transactionTimeoutMs(), idempotence, calls, features, events, time, wake);
         BatchCompleter completer = new BatchCompleter(settings.clientId(), accumulator, callbacks, events, metrics,
                 time);
         ProduceOutcomes outcomes = new ProduceOutcomes(settings, accumulator, metadata, idempotence, transactions, completer,

@@ -33,8 +33,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The transactional producer's state machine (KIP-98, classic protocol): the transaction's state, the partitions
- * enrolled in it (AddPartitionsToTxn, all partitions waiting sent together, one request in flight), and the
+ * The transactional producer's state machine: the transaction's state, the partitions enrolled in it (classic
+ * protocol: AddPartitionsToTxn, all partitions waiting sent together, one request in flight; version 2: enrolled by
+ * the Produce itself), the {@link TransactionProtocol} chosen at init from the coordinator's finalized
+ * {@code transaction.version}, and the
  * operations the application asks for (init, commit, abort, offsets), each a chain of coordinator requests run by
  * {@link TxnCall} with retries of CONCURRENT_TRANSACTIONS, loading and moved coordinators.
  *
@@ -63,7 +65,9 @@ final class TransactionManager {
     private final String clientId;
     private final String transactionalId;
     private final int transactionTimeoutMs;
-    private final TransactionProtocol protocol = TransactionProtocol.CLASSIC;
+    private final BrokerFeatures features;
+    /** Chosen when initTransactions() completes, from the coordinator's finalized transaction.version. */
+    private volatile TransactionProtocol protocol = TransactionProtocol.CLASSIC;
     private final Idempotence idempotence;
     private final TxnCall calls;
     private final EventSink events;
@@ -83,7 +87,8 @@ final class TransactionManager {
     private boolean endStarted;
 
     TransactionManager(String clientId, String transactionalId, int transactionTimeoutMs, Idempotence idempotence,
-            TxnCall calls, EventSink events, Time time, Runnable wake) {
+            TxnCall calls, BrokerFeatures features, EventSink events, Time time, Runnable wake) {
+        this.features = features;
         this.clientId = clientId;
         this.transactionalId = transactionalId;
         this.transactionTimeoutMs = transactionTimeoutMs;
@@ -121,10 +126,23 @@ final class TransactionManager {
             return;
         }
         state = State.INITIALIZING;
-        initProducerId(-1L, (short) -1, () -> {
+        initProducerId(-1L, (short) -1, this::chooseProtocol);
+    }
+
+    /** Picks the transaction protocol from what the coordinator offers; then the producer is ready. */
+    private void chooseProtocol() {
+        features.of(calls.lastCoordinator()).whenComplete((versions, e) -> {
+            protocol = e != null ? TransactionProtocol.CLASSIC : TransactionProtocol.choose(versions);
+            log.info("[{}] Transactional id '{}' uses transaction protocol {}", clientId, transactionalId,
+                    protocol);
             state = State.READY;
             finishOp(null);
         });
+    }
+
+    /** The transaction protocol in use (CLASSIC until initTransactions() completed). */
+    TransactionProtocol protocol() {
+        return protocol;
     }
 
     void begin(CompletableFuture<Void> done) {
@@ -170,6 +188,11 @@ final class TransactionManager {
         }
         if (offsets.isEmpty()) {
             finishOp(null);
+            return;
+        }
+        if (protocol.enrolsGroupWithOffsets()) {
+            offsetsSent = true;
+            commitOffsets(offsets, group);
             return;
         }
         calls.run(coordinatorKey, "AddOffsetsToTxn",
@@ -257,7 +280,12 @@ final class TransactionManager {
         if (!transactional() || enrolled.contains(partition)) {
             return true;
         }
-        if (state == State.IN_TRANSACTION || state == State.COMMITTING) {
+        boolean open = state == State.IN_TRANSACTION || state == State.COMMITTING;
+        if (open && protocol.enrolsPartitionsWithProduce()) {
+            enrolled.add(partition); // the Produce itself enrols it
+            return true;
+        }
+        if (open) {
             waiting.add(partition);
         }
         return false;
@@ -348,7 +376,14 @@ final class TransactionManager {
                 () -> TxnRequests.endTxn(protocol, transactionalId, idempotence.producerId(), idempotence.epoch(),
                         commit),
                 r -> Errors.forCode(((EndTxnResponse) r).errorCode()),
-                r -> ended(commit, partitions),
+                r -> {
+                    EndTxnResponse response = (EndTxnResponse) r;
+                    if (protocol.bumpsEpochPerTransaction() && response.producerEpoch() >= 0) {
+                        // Version 2: the next transaction writes under the epoch the coordinator just gave.
+                        idempotence.assign(response.producerId(), response.producerEpoch());
+                    }
+                    ended(commit, partitions);
+                },
                 this::stepFailed);
     }
 
@@ -368,7 +403,7 @@ final class TransactionManager {
             events.emit(new TransactionAbortedEvent(clientId, time.milliseconds(), transactionalId, partitions,
                     cause == null ? null : cause.toString()));
         }
-        if (!commit && idempotence.bumpPending()) {
+        if (!commit && idempotence.bumpPending() && !protocol.bumpsEpochPerTransaction()) {
             // Batches failed after they were numbered: their sequences are gaps the broker would refuse to skip.
             initProducerId(idempotence.producerId(), idempotence.epoch(), this::ready);
         } else {

@@ -39,6 +39,8 @@ final class TxnCall {
     private final CoordinatorLookup coordinators;
     private final Scheduler scheduler;
     private final ExponentialBackoff backoff;
+    /** The coordinator that answered the last successful request. */
+    private Endpoint lastCoordinator;
 
     TxnCall(String clientId, RequestSender requests, CoordinatorLookup coordinators, Scheduler scheduler,
             ExponentialBackoff backoff) {
@@ -63,6 +65,11 @@ final class TxnCall {
         attempt(new Attempt(key, what, request, errorOf, succeeded, failed));
     }
 
+    /** The coordinator that answered the last successful request, or null before one. */
+    Endpoint lastCoordinator() {
+        return lastCoordinator;
+    }
+
     private record Attempt(CoordinatorKey key, String what, Supplier<RequestBuilder> request,
             Function<ApiMessage, Errors> errorOf, Consumer<ApiMessage> succeeded, Consumer<BrookException> failed,
             int[] attempts) {
@@ -85,6 +92,7 @@ final class TxnCall {
                 }
                 Errors code = a.errorOf().apply(response);
                 if (code == Errors.NONE) {
+                    lastCoordinator = coordinator;
                     a.succeeded().accept(response);
                 } else {
                     retryOrFail(a, coordinator, code.exception(a.what() + " for " + a.key() + " failed with " + code

@@ -35,6 +35,8 @@ final class FakeCoordinator {
     private int coordinatorId;
     private long producerId = 4000;
     private short epoch = -1;
+    /** Transaction protocol version 2: every EndTxn bumps the epoch and returns it. */
+    boolean bumpsEpochPerTransaction;
 
     FakeCoordinator(FakeCluster cluster, int coordinatorId) {
         this.cluster = cluster;
@@ -141,6 +143,12 @@ final class FakeCoordinator {
 
     private Object endTxn(ApiMessage body) {
         requests.add((EndTxnRequest) body);
-        return EndTxnResponse.builder().errorCode(next(ApiKey.END_TXN).code()).build();
+        Errors e = next(ApiKey.END_TXN);
+        EndTxnResponse.Builder answer = EndTxnResponse.builder().errorCode(e.code());
+        if (bumpsEpochPerTransaction && e == Errors.NONE) {
+            epoch++;
+            answer.producerId(producerId).producerEpoch(epoch);
+        }
+        return answer.build();
     }
 }

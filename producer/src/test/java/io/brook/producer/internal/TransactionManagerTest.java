@@ -13,6 +13,8 @@ import io.brook.producer.TransactionAbortedEvent;
 import io.brook.producer.TransactionAbortedException;
 import io.brook.producer.TransactionBeganEvent;
 import io.brook.producer.TransactionCommittedEvent;
+import io.brook.core.internal.network.BrokerApiVersions;
+import io.brook.core.internal.network.VersionRange;
 import io.brook.protocol.ApiKey;
 import io.brook.protocol.Errors;
 import io.brook.protocol.message.AddOffsetsToTxnRequest;
@@ -263,6 +265,59 @@ class TransactionManagerTest {
                 io.brook.core.internal.network.Capability.END_TXN_EPOCH_BUMP.since());
         assertThat(classic.txnOffsetCommitVersions().max()).isLessThan(
                 io.brook.core.internal.network.Capability.TXN_OFFSET_COMMIT_IMPLICIT_GROUP.since());
+    }
+
+    @Test
+    void version2EnrolsPartitionsWithProduceAndTakesTheEpochEndTxnReturns() {
+        FakeCluster cluster = cluster();
+        FakeCoordinator coordinator = new FakeCoordinator(cluster, 1);
+        coordinator.bumpsEpochPerTransaction = true;
+        Map<ApiKey, VersionRange> apis = new java.util.EnumMap<>(ApiKey.class);
+        for (ApiKey api : ApiKey.values()) {
+            apis.put(api, new VersionRange(api.lowestVersion(), api.highestVersion()));
+        }
+        BrokerApiVersions tv2 = BrokerApiVersions.of(apis, Map.of("transaction.version", (short) 2));
+        try (CoreFixture f = CoreFixture.builder(cluster).known("t").transactional("tx").linger(0)
+                .brokerVersions(tv2).build()) {
+            initAndBegin(f);
+            assertThat(f.core.transactions.protocol()).isEqualTo(TransactionProtocol.V2);
+            CompletableFuture<RecordMetadata> a = f.send("t", 0, "k", "a");
+            f.settle();
+            assertThat(a).isCompleted();
+            assertThat(coordinator.requests(AddPartitionsToTxnRequest.class)).isEmpty();
+            ConsumerGroupMetadata group = new ConsumerGroupMetadata("g", 3, "m", Optional.empty());
+            assertThat(run(f, done -> f.core.transactions.sendOffsets(
+                    Map.of(new TopicPartition("in", 0), new OffsetAndMetadata(5)), group, done))).isCompleted();
+            assertThat(coordinator.requests(AddOffsetsToTxnRequest.class)).isEmpty();
+            assertThat(coordinator.requests(TxnOffsetCommitRequest.class)).hasSize(1);
+            assertThat(run(f, f.core.transactions::commit)).isCompleted();
+            assertThat(f.core.idempotence.epoch()).isEqualTo((short) 1);
+
+            // The next transaction writes under the new epoch, from sequence 0.
+            assertThat(run(f, f.core.transactions::begin)).isCompleted();
+            f.send("t", 0, "k", "b");
+            f.settle();
+            assertThat(cluster.log("t", 0)).hasSize(2).last().satisfies(w -> {
+                assertThat(w.epoch()).isEqualTo((short) 1);
+                assertThat(w.sequence()).isZero();
+            });
+            assertThat(run(f, f.core.transactions::abort)).isCompleted();
+            assertThat(f.core.idempotence.epoch()).isEqualTo((short) 2);
+        }
+    }
+
+    @Test
+    void theClassicProtocolIsChosenWithoutTransactionVersion2() {
+        Map<ApiKey, VersionRange> apis = new java.util.EnumMap<>(ApiKey.class);
+        for (ApiKey api : ApiKey.values()) {
+            apis.put(api, new VersionRange(api.lowestVersion(), api.highestVersion()));
+        }
+        assertThat(TransactionProtocol.choose(BrokerApiVersions.of(apis, Map.of("transaction.version", (short) 1))))
+                .isEqualTo(TransactionProtocol.CLASSIC);
+        assertThat(TransactionProtocol.choose(BrokerApiVersions.of(apis))).isEqualTo(TransactionProtocol.CLASSIC);
+        apis.put(ApiKey.END_TXN, new VersionRange((short) 0, (short) 4));
+        assertThat(TransactionProtocol.choose(BrokerApiVersions.of(apis, Map.of("transaction.version", (short) 2))))
+                .as("a broker without EndTxn v5").isEqualTo(TransactionProtocol.CLASSIC);
     }
 
     private static void assertFailsWith(CompletableFuture<Void> f, Class<? extends Throwable> type) {
