@@ -38,8 +38,14 @@ final class TxnSide implements AutoCloseable {
 
     /** Creates a topic and waits until every partition has a leader. */
     void createTopic(String name, int partitions, int replicationFactor) throws Exception {
-        admin.createTopics(List.of(new NewTopic(name, partitions, (short) replicationFactor))).all()
-                .get(TIMEOUT_S, TimeUnit.SECONDS);
+        createTopic(name, partitions, replicationFactor, true);
+    }
+
+    private void createTopic(String name, int partitions, int replicationFactor, boolean create) throws Exception {
+        if (create) {
+            admin.createTopics(List.of(new NewTopic(name, partitions, (short) replicationFactor))).all()
+                    .get(TIMEOUT_S, TimeUnit.SECONDS);
+        }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_S);
         while (true) {
             try {
@@ -105,6 +111,39 @@ final class TxnSide implements AutoCloseable {
             }
         }
         return out;
+    }
+
+    /** Writes {@code count} records with values {@code prefix<i>} round-robin over the topic's partitions. */
+    void produce(String topic, int partitions, String prefix, int count) throws Exception {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(),
+                new StringSerializer())) {
+            List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                sent.add(producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(topic, i % partitions,
+                        "k" + i, prefix + i)));
+            }
+            for (java.util.concurrent.Future<?> f : sent) {
+                f.get(TIMEOUT_S, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    /** Creates a topic with a topic-level configuration. */
+    void createTopic(String name, int partitions, int replicationFactor, Map<String, String> configs)
+            throws Exception {
+        admin.createTopics(List.of(new NewTopic(name, partitions, (short) replicationFactor).configs(configs))).all()
+                .get(TIMEOUT_S, TimeUnit.SECONDS);
+        createTopic(name, partitions, replicationFactor, false);
+    }
+
+    /** The cluster's finalized {@code transaction.version} (0 when the broker has no such feature). */
+    int finalizedTransactionVersion() throws Exception {
+        var finalized = admin.describeFeatures().featureMetadata().get(TIMEOUT_S, TimeUnit.SECONDS)
+                .finalizedFeatures().get("transaction.version");
+        return finalized == null ? 0 : finalized.maxVersionLevel();
     }
 
     /** Sets one configuration key of a topic. */
