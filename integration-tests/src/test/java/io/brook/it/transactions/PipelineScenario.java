@@ -105,7 +105,7 @@ final class PipelineScenario {
                 Thread.sleep(50);
             }
             release.countDown();
-            assertThat(firstRun).failsWithin(TIMEOUT_S, TimeUnit.SECONDS).withThrowableThat().havingRootCause()
+            assertThat(firstRun).failsWithin(TIMEOUT_S, TimeUnit.SECONDS).withThrowableThat().havingCause()
                     .isInstanceOf(ProducerFencedException.class);
             if (duringTakeover != null) {
                 duringTakeover.run();
