@@ -31,6 +31,9 @@ import java.util.concurrent.CompletableFuture;
  *       A callback may block (even on another send's future) without stopping the producer.
  *   <li>Records to the same partition are written in send order, each exactly once with idempotence (the default)
  *       even when retried.
+ *   <li>With {@code transactional.id}: {@link #initTransactions()} once, then records are sent inside
+ *       {@link #beginTransaction()} ... {@link #commitTransaction()} (or {@link #abortTransaction()}), all visible
+ *       to read_committed consumers or none; see {@code docs/TRANSACTIONS.md}.
  * </ul>
  *
  * @param <K> the key type
