@@ -84,13 +84,15 @@ final class Sender {
         long next = routings.poll(nowMs);
         accumulator.takeNewlyReady(active);
         next = Math.min(next, idempotence.poll(nowMs, produceInFlight));
-        next = Math.min(next, transactions.poll(nowMs, produceInFlight));
         next = Math.min(next, collectReady(nowMs, metadata.snapshot()));
         for (NodeState node : readyNodes) {
             drain(node, nowMs);
             node.ready.clear();
         }
         readyNodes.clear();
+        if (transactions.transactional()) {
+            next = Math.min(next, transactions.poll(nowMs, produceInFlight, anyQueued()));
+        }
         if (settings.adaptive() && nowMs >= nextLoadMs) {
             nextLoadMs = nowMs + LOAD_INTERVAL_MS;
             updateLoad(nowMs);
@@ -98,6 +100,16 @@ final class Sender {
         accumulator.senderSaturated(everyBrokerSaturated());
         completer.flush();
         return next;
+    }
+
+    /** Whether a queue still holds a batch (lock-free view of the queues' heads). */
+    private boolean anyQueued() {
+        for (PartitionQueue q : active) {
+            if (q.head() != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

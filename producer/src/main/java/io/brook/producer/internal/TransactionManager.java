@@ -85,6 +85,8 @@ final class TransactionManager {
     private CompletableFuture<Void> opFuture;
     /** The end of the transaction waits for in-flight requests; set once EndTxn (or the skip) was decided. */
     private boolean endStarted;
+    /** Counts transactions, so that a late answer about an earlier transaction's enrolment is ignored. */
+    private long generation;
 
     TransactionManager(String clientId, String transactionalId, int transactionTimeoutMs, Idempotence idempotence,
             TxnCall calls, BrokerFeatures features, EventSink events, Time time, Runnable wake) {
@@ -151,6 +153,7 @@ final class TransactionManager {
             return;
         }
         state = State.IN_TRANSACTION;
+        generation++;
         enrolled.clear();
         offsetsSent = false;
         if (events.enabled()) {
@@ -305,11 +308,12 @@ final class TransactionManager {
     }
 
     /**
-     * Sends the enrolment of waiting partitions and ends the transaction once nothing is in flight.
+     * Sends the enrolment of waiting partitions and ends the transaction once nothing is in flight (and, for a
+     * commit, nothing is queued).
      *
      * @return when to run again, or {@link Long#MAX_VALUE}
      */
-    long poll(long nowMs, int produceInFlight) {
+    long poll(long nowMs, int produceInFlight, boolean batchesQueued) {
         if (!transactional()) {
             return Long.MAX_VALUE;
         }
@@ -321,8 +325,8 @@ final class TransactionManager {
             if (op == Op.COMMIT && error != null) {
                 state = State.ABORTABLE_ERROR;
                 finishOp(error);
-            } else if (op == Op.COMMIT && !waiting.isEmpty()) {
-                return Long.MAX_VALUE; // enrolment under way
+            } else if (op == Op.COMMIT && (!waiting.isEmpty() || batchesQueued)) {
+                return Long.MAX_VALUE; // records of the transaction still to enrol or send
             } else {
                 endStarted = true;
                 end(op == Op.COMMIT);
@@ -333,6 +337,7 @@ final class TransactionManager {
 
     private void enrol() {
         List<TopicPartition> batch = new ArrayList<>(waiting);
+        long transaction = generation;
         enrolInFlight = true;
         calls.run(coordinatorKey, "AddPartitionsToTxn",
                 () -> TxnRequests.addPartitions(protocol, transactionalId, idempotence.producerId(),
@@ -340,6 +345,9 @@ final class TransactionManager {
                 r -> enrolled((AddPartitionsToTxnResponse) r),
                 r -> {
                     enrolInFlight = false;
+                    if (transaction != generation) {
+                        return; // that transaction ended meanwhile
+                    }
                     batch.forEach(waiting::remove);
                     enrolled.addAll(batch);
                     log.debug("[{}] Partitions {} added to the transaction", clientId, batch);
@@ -347,7 +355,7 @@ final class TransactionManager {
                 },
                 e -> {
                     enrolInFlight = false;
-                    stepFailed(e);
+                    enrolFailed(e);
                     wake.run();
                 });
     }
@@ -460,17 +468,29 @@ final class TransactionManager {
         return failure;
     }
 
-    /** A coordinator request failed for good (after its retries). */
+    /**
+     * The enrolment of partitions failed for good. It is no operation of the application's: the transaction becomes
+     * abortable (a commit waiting for it then fails), unless it is being aborted anyway.
+     */
+    private void enrolFailed(BrookException e) {
+        if (isFatal(e)) {
+            fence(e);
+        } else if (state == State.IN_TRANSACTION || state == State.COMMITTING) {
+            becomeAbortable(e);
+        } else {
+            log.debug("[{}] Enrolment failed while {}: {}", clientId, state, e.toString());
+        }
+    }
+
+    /** A request of the running operation failed for good (after its retries): the operation fails with it. */
     private void stepFailed(BrookException e) {
         if (isFatal(e)) {
             fence(e);
             return;
         }
         if (state == State.IN_TRANSACTION || state == State.COMMITTING || state == State.ABORTING) {
+            // An abort that failed may be called again: ABORTABLE_ERROR allows it.
             becomeAbortable(e);
-            if (op == Op.ABORT) {
-                endStarted = false; // the abort itself failed: the application may call abortTransaction() again
-            }
         }
         finishOp(e);
     }
@@ -479,9 +499,7 @@ final class TransactionManager {
         if (error == null) {
             error = e;
         }
-        if (state != State.ABORTING) {
-            state = State.ABORTABLE_ERROR;
-        }
+        state = State.ABORTABLE_ERROR;
         log.warn("[{}] Transaction of '{}' must be aborted: {}", clientId, transactionalId, e.toString());
     }
 

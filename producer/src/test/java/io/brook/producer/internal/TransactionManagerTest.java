@@ -320,6 +320,44 @@ class TransactionManagerTest {
                 .as("a broker without EndTxn v5").isEqualTo(TransactionProtocol.CLASSIC);
     }
 
+    @Test
+    void anAbortRefusedByTheCoordinatorCanBeCalledAgain() {
+        FakeCluster cluster = cluster();
+        FakeCoordinator coordinator = new FakeCoordinator(cluster, 1);
+        try (CoreFixture f = fixture(cluster)) {
+            initAndBegin(f);
+            f.send("t", 0, "k", "a");
+            f.settle();
+            coordinator.failNext(ApiKey.END_TXN, Errors.INVALID_TXN_STATE);
+            assertFailsWith(run(f, f.core.transactions::abort), io.brook.common.errors.InvalidTxnStateException.class);
+            assertThat(f.core.transactions.state()).isEqualTo(TransactionManager.State.ABORTABLE_ERROR);
+            assertThat(run(f, f.core.transactions::abort)).isCompleted();
+            assertThat(coordinator.requests(EndTxnRequest.class)).hasSize(2)
+                    .allSatisfy(r -> assertThat(r.committed()).isFalse());
+            assertThat(f.core.transactions.state()).isEqualTo(TransactionManager.State.READY);
+        }
+    }
+
+    @Test
+    void aCommitWaitsForEnrolmentAndFailsWhenItFails() {
+        FakeCluster cluster = cluster();
+        FakeCoordinator coordinator = new FakeCoordinator(cluster, 1);
+        try (CoreFixture f = fixture(cluster)) {
+            initAndBegin(f);
+            coordinator.failNext(ApiKey.ADD_PARTITIONS_TO_TXN, Errors.CONCURRENT_TRANSACTIONS,
+                    Errors.TRANSACTIONAL_ID_AUTHORIZATION_FAILED);
+            CompletableFuture<RecordMetadata> a = f.send("t", 0, "k", "a");
+            CompletableFuture<Void> commit = run(f, f.core.transactions::commit);
+            assertThat(commit).isNotDone();
+            f.advance(100);
+            assertFailsWith(commit, io.brook.common.errors.TransactionalIdAuthorizationException.class);
+            assertThat(a).isCompletedExceptionally();
+            assertThat(f.core.transactions.state()).as("no right to the id: fatal")
+                    .isEqualTo(TransactionManager.State.FENCED);
+            assertThat(f.events).noneMatch(e -> e instanceof ProducerFencedEvent);
+        }
+    }
+
     private static void assertFailsWith(CompletableFuture<Void> f, Class<? extends Throwable> type) {
         assertThat(f).failsWithin(java.time.Duration.ZERO).withThrowableThat().havingCause().isInstanceOf(type);
     }
