@@ -1,7 +1,5 @@
 package io.brook.it.transactions;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.brook.testkit.KafkaCluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,12 +14,7 @@ class ClassicTransactionProtocolIT extends TransactionalProducerContract {
 
     @BeforeAll
     static void start() throws Exception {
-        cluster = KafkaCluster.builder().feature("transaction.version", 1).build();
-        cluster.start();
-        try (TxnSide side = new TxnSide(cluster.bootstrapServers())) {
-            assertThat(side.finalizedTransactionVersion()).as("transaction.version of the classic cluster")
-                    .isLessThan(2);
-        }
+        cluster = TxnSide.startClassic(KafkaCluster.builder().feature("transaction.version", 1));
     }
 
     @AfterAll

@@ -1,7 +1,5 @@
 package io.brook.it.transactions;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.brook.testkit.KafkaCluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,11 +13,7 @@ class Kafka39TransactionsIT extends TransactionalProducerContract {
 
     @BeforeAll
     static void start() throws Exception {
-        cluster = KafkaCluster.builder().kafkaVersion("3.9.1").build();
-        cluster.start();
-        try (TxnSide side = new TxnSide(cluster.bootstrapServers())) {
-            assertThat(side.finalizedTransactionVersion()).as("transaction.version of a 3.9 cluster").isLessThan(2);
-        }
+        cluster = TxnSide.startClassic(KafkaCluster.builder().kafkaVersion("3.9.1"));
     }
 
     @AfterAll

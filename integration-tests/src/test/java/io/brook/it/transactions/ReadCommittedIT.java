@@ -61,14 +61,6 @@ class ReadCommittedIT {
         }
     }
 
-    private static List<String> values(String prefix, int partition, int from, int to) {
-        List<String> out = new ArrayList<>();
-        for (int i = from; i < to; i++) {
-            out.add(prefix + "-" + partition + "-" + i);
-        }
-        return out;
-    }
-
     @Test
     void readCommittedSeesOnlyCommittedTransactionsOfKafkaClients() throws Exception {
         String topic = "rc-" + UUID.randomUUID();
@@ -84,13 +76,13 @@ class ReadCommittedIT {
         Map<Integer, List<String>> all = BrookReader.readAll(bootstrap, topic, PARTITIONS, "read_uncommitted");
         for (int part = 0; part < PARTITIONS; part++) {
             assertThat(committed.get(part)).as("read_committed, partition %d", part)
-                    .containsExactlyElementsOf(values("c", part, 0, 70))
+                    .containsExactlyElementsOf(TxnSide.values("c", part, 0, 70))
                     .isEqualTo(kafka.readAll(topic, PARTITIONS, "read_committed").get(part));
-            List<String> expectedAll = new ArrayList<>(values("c", part, 0, 30));
-            expectedAll.addAll(values("a", part, 0, 20));
-            expectedAll.addAll(values("c", part, 30, 60));
-            expectedAll.addAll(values("a", part, 20, 25));
-            expectedAll.addAll(values("c", part, 60, 70));
+            List<String> expectedAll = new ArrayList<>(TxnSide.values("c", part, 0, 30));
+            expectedAll.addAll(TxnSide.values("a", part, 0, 20));
+            expectedAll.addAll(TxnSide.values("c", part, 30, 60));
+            expectedAll.addAll(TxnSide.values("a", part, 20, 25));
+            expectedAll.addAll(TxnSide.values("c", part, 60, 70));
             assertThat(all.get(part)).as("read_uncommitted, partition %d", part)
                     .containsExactlyElementsOf(expectedAll);
         }

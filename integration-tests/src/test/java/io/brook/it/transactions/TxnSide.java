@@ -1,12 +1,12 @@
 package io.brook.it.transactions;
 
+import io.brook.it.support.Topics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -17,7 +17,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -38,32 +37,13 @@ final class TxnSide implements AutoCloseable {
 
     /** Creates a topic and waits until every partition has a leader. */
     void createTopic(String name, int partitions, int replicationFactor) throws Exception {
-        createTopic(name, partitions, replicationFactor, true);
+        Topics.create(admin, new NewTopic(name, partitions, (short) replicationFactor), TIMEOUT_S);
     }
 
-    private void createTopic(String name, int partitions, int replicationFactor, boolean create) throws Exception {
-        if (create) {
-            admin.createTopics(List.of(new NewTopic(name, partitions, (short) replicationFactor))).all()
-                    .get(TIMEOUT_S, TimeUnit.SECONDS);
-        }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_S);
-        while (true) {
-            try {
-                var d = admin.describeTopics(List.of(name)).allTopicNames().get(TIMEOUT_S, TimeUnit.SECONDS)
-                        .get(name);
-                if (d.partitions().size() == partitions && d.partitions().stream().allMatch(p -> p.leader() != null)) {
-                    return;
-                }
-            } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
-                    throw e;
-                }
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("topic " + name + " never got leaders for all partitions");
-            }
-            Thread.sleep(50);
-        }
+    /** Creates a topic with topic-level configuration and waits until every partition has a leader. */
+    void createTopic(String name, int partitions, int replicationFactor, Map<String, String> configs)
+            throws Exception {
+        Topics.create(admin, new NewTopic(name, partitions, (short) replicationFactor).configs(configs), TIMEOUT_S);
     }
 
     /** A kafka-clients transactional producer of strings, transactions initialised. */
@@ -131,12 +111,26 @@ final class TxnSide implements AutoCloseable {
         }
     }
 
-    /** Creates a topic with a topic-level configuration. */
-    void createTopic(String name, int partitions, int replicationFactor, Map<String, String> configs)
-            throws Exception {
-        admin.createTopics(List.of(new NewTopic(name, partitions, (short) replicationFactor).configs(configs))).all()
-                .get(TIMEOUT_S, TimeUnit.SECONDS);
-        createTopic(name, partitions, replicationFactor, false);
+    /** {@code prefix-<partition>-<i>} for i in [from, to): the values the transaction tests write and expect. */
+    static List<String> values(String prefix, int partition, int from, int to) {
+        List<String> out = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            out.add(prefix + "-" + partition + "-" + i);
+        }
+        return out;
+    }
+
+    /** Starts a dedicated cluster and checks it offers only the classic transaction protocol. */
+    static io.brook.testkit.KafkaCluster startClassic(io.brook.testkit.KafkaClusterBuilder builder) throws Exception {
+        io.brook.testkit.KafkaCluster cluster = builder.build();
+        cluster.start();
+        try (TxnSide side = new TxnSide(cluster.bootstrapServers())) {
+            if (side.finalizedTransactionVersion() >= 2) {
+                cluster.close();
+                throw new AssertionError("the cluster offers transaction.version >= 2");
+            }
+        }
+        return cluster;
     }
 
     /** The cluster's finalized {@code transaction.version} (0 when the broker has no such feature). */

@@ -5,6 +5,7 @@ import io.brook.common.OffsetAndMetadata;
 import io.brook.common.TopicPartition;
 import io.brook.common.errors.BrookException;
 import io.brook.common.errors.InvalidProducerEpochException;
+import io.brook.common.errors.InvalidTxnStateException;
 import io.brook.common.errors.ProducerFencedException;
 import io.brook.core.Time;
 import io.brook.core.internal.call.CoordinatorKey;
@@ -165,10 +166,15 @@ final class TransactionManager {
 
     /** Called once the application's flush returned: every record of the transaction completed. */
     void commit(CompletableFuture<Void> done) {
-        if (!start(Op.COMMIT, done, state == State.IN_TRANSACTION && error == null, "commitTransaction()")) {
+        // An abortable transaction whose fencing is being checked answers once the coordinator did (fenced or not).
+        boolean allowed = state == State.IN_TRANSACTION && error == null
+                || state == State.ABORTABLE_ERROR && enrolInFlight;
+        if (!start(Op.COMMIT, done, allowed, "commitTransaction()")) {
             return;
         }
-        state = State.COMMITTING;
+        if (state == State.IN_TRANSACTION) {
+            state = State.COMMITTING;
+        }
         endStarted = false;
         wake.run();
     }
@@ -323,7 +329,9 @@ final class TransactionManager {
         }
         if ((op == Op.COMMIT || op == Op.ABORT) && !endStarted && produceInFlight == 0 && !enrolInFlight) {
             if (op == Op.COMMIT && error != null) {
-                state = State.ABORTABLE_ERROR;
+                if (state != State.FENCED) {
+                    state = State.ABORTABLE_ERROR;
+                }
                 finishOp(error);
             } else if (op == Op.COMMIT && (!waiting.isEmpty() || batchesQueued)) {
                 return Long.MAX_VALUE; // records of the transaction still to enrol or send
@@ -464,8 +472,41 @@ final class TransactionManager {
         }
         if (state == State.IN_TRANSACTION || state == State.COMMITTING) {
             becomeAbortable(e);
+            if (e instanceof InvalidTxnStateException) {
+                probeFencing();
+            }
         }
         return failure;
+    }
+
+    /**
+     * A partition enrolled in this transaction is not in it for the broker (INVALID_TXN_STATE on Produce, which
+     * brokers that verify enrolment, KIP-890 part 1, answer a zombie): the transaction was ended by someone else,
+     * most often a newer instance that fenced this one. Enrolling one partition again asks the coordinator, which
+     * answers PRODUCER_FENCED if so; a commit or abort waits for the answer, so the application gets the fencing
+     * error. Harmless otherwise: the transaction is abortable and can only be aborted. Classic protocol only.
+     */
+    private void probeFencing() {
+        if (protocol.enrolsPartitionsWithProduce() || enrolled.isEmpty() || enrolInFlight) {
+            return;
+        }
+        List<TopicPartition> one = List.of(enrolled.iterator().next());
+        enrolInFlight = true;
+        calls.run(coordinatorKey, "AddPartitionsToTxn",
+                () -> TxnRequests.addPartitions(protocol, transactionalId, idempotence.producerId(),
+                        idempotence.epoch(), one),
+                r -> enrolled((AddPartitionsToTxnResponse) r),
+                r -> {
+                    enrolInFlight = false;
+                    wake.run();
+                },
+                e -> {
+                    enrolInFlight = false;
+                    if (isFatal(e)) {
+                        fence(e);
+                    }
+                    wake.run();
+                });
     }
 
     /**

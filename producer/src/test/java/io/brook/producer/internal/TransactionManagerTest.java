@@ -272,10 +272,7 @@ class TransactionManagerTest {
         FakeCluster cluster = cluster();
         FakeCoordinator coordinator = new FakeCoordinator(cluster, 1);
         coordinator.bumpsEpochPerTransaction = true;
-        Map<ApiKey, VersionRange> apis = new java.util.EnumMap<>(ApiKey.class);
-        for (ApiKey api : ApiKey.values()) {
-            apis.put(api, new VersionRange(api.lowestVersion(), api.highestVersion()));
-        }
+        Map<ApiKey, VersionRange> apis = everyApi();
         BrokerApiVersions tv2 = BrokerApiVersions.of(apis, Map.of("transaction.version", (short) 2));
         try (CoreFixture f = CoreFixture.builder(cluster).known("t").transactional("tx").linger(0)
                 .brokerVersions(tv2).build()) {
@@ -308,10 +305,7 @@ class TransactionManagerTest {
 
     @Test
     void theClassicProtocolIsChosenWithoutTransactionVersion2() {
-        Map<ApiKey, VersionRange> apis = new java.util.EnumMap<>(ApiKey.class);
-        for (ApiKey api : ApiKey.values()) {
-            apis.put(api, new VersionRange(api.lowestVersion(), api.highestVersion()));
-        }
+        Map<ApiKey, VersionRange> apis = everyApi();
         assertThat(TransactionProtocol.choose(BrokerApiVersions.of(apis, Map.of("transaction.version", (short) 1))))
                 .isEqualTo(TransactionProtocol.CLASSIC);
         assertThat(TransactionProtocol.choose(BrokerApiVersions.of(apis))).isEqualTo(TransactionProtocol.CLASSIC);
@@ -356,6 +350,35 @@ class TransactionManagerTest {
                     .isEqualTo(TransactionManager.State.FENCED);
             assertThat(f.events).noneMatch(e -> e instanceof ProducerFencedEvent);
         }
+    }
+
+    @Test
+    void anInvalidTxnStateOnProduceIsCheckedWithTheCoordinatorAndReportedAsFencing() {
+        FakeCluster cluster = cluster();
+        FakeCoordinator coordinator = new FakeCoordinator(cluster, 1);
+        try (CoreFixture f = fixture(cluster)) {
+            initAndBegin(f);
+            f.send("t", 0, "k", "a");
+            f.settle();
+            // A newer instance ended the transaction: the broker refuses the next batch, the coordinator the epoch.
+            cluster.onNextProduce(FakeCluster.Reaction.error("t-0", Errors.INVALID_TXN_STATE));
+            coordinator.failNext(ApiKey.ADD_PARTITIONS_TO_TXN, Errors.PRODUCER_FENCED);
+            CompletableFuture<RecordMetadata> late = f.send("t", 0, "k", "late");
+            f.settle();
+            assertThat(late).isCompletedExceptionally();
+            assertThat(coordinator.requests(AddPartitionsToTxnRequest.class)).hasSize(2);
+            assertFailsWith(run(f, f.core.transactions::commit), ProducerFencedException.class);
+            assertThat(coordinator.requests(EndTxnRequest.class)).isEmpty();
+        }
+    }
+
+    /** Every API at every version Brook has, as a broker would list them. */
+    private static Map<ApiKey, VersionRange> everyApi() {
+        Map<ApiKey, VersionRange> apis = new java.util.EnumMap<>(ApiKey.class);
+        for (ApiKey api : ApiKey.values()) {
+            apis.put(api, new VersionRange(api.lowestVersion(), api.highestVersion()));
+        }
+        return apis;
     }
 
     private static void assertFailsWith(CompletableFuture<Void> f, Class<? extends Throwable> type) {
