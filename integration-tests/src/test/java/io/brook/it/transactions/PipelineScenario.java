@@ -93,8 +93,15 @@ final class PipelineScenario {
         assertThat(hung.await(TIMEOUT_S, TimeUnit.SECONDS)).as("the first instance reached the middle").isTrue();
         assertThat(first.committedTransactions()).as("the first instance committed before it hung").isPositive();
 
+        // With a fault to inject, the second instance works slowly enough (1 ms per record) that the fault lands
+        // in the middle of its run.
         ExactlyOncePipeline<String, String, String, String> second = pipeline(group, transactionalId, input, output,
-                v -> "out-" + v);
+                v -> {
+                    if (duringTakeover != null) {
+                        sleep(1);
+                    }
+                    return "out-" + v;
+                });
         CompletableFuture<Void> secondRun = CompletableFuture.runAsync(second::run);
         try {
             // The second instance's initTransactions fenced the first; once it has committed, wake the first up.
@@ -108,6 +115,8 @@ final class PipelineScenario {
             assertThat(firstRun).failsWithin(TIMEOUT_S, TimeUnit.SECONDS).withThrowableThat().havingCause()
                     .isInstanceOf(ProducerFencedException.class);
             if (duringTakeover != null) {
+                int before = kafka.readAll(output, 3, "read_committed").values().stream().mapToInt(List::size).sum();
+                assertThat(before).as("output when the fault is injected").isLessThan(records);
                 duringTakeover.run();
             }
             awaitOutput(output, records, secondRun);

@@ -346,24 +346,32 @@ final class TransactionManager {
     private void enrol() {
         List<TopicPartition> batch = new ArrayList<>(waiting);
         long transaction = generation;
+        addPartitions(batch, () -> {
+            if (transaction != generation) {
+                return; // that transaction ended meanwhile
+            }
+            batch.forEach(waiting::remove);
+            enrolled.addAll(batch);
+            log.debug("[{}] Partitions {} added to the transaction", clientId, batch);
+        }, this::enrolFailed);
+    }
+
+    /** AddPartitionsToTxn for {@code partitions}; {@code enrolInFlight} until it ends. */
+    private void addPartitions(List<TopicPartition> partitions, Runnable succeeded,
+            java.util.function.Consumer<BrookException> failed) {
         enrolInFlight = true;
         calls.run(coordinatorKey, "AddPartitionsToTxn",
                 () -> TxnRequests.addPartitions(protocol, transactionalId, idempotence.producerId(),
-                        idempotence.epoch(), batch),
+                        idempotence.epoch(), partitions),
                 r -> enrolled((AddPartitionsToTxnResponse) r),
                 r -> {
                     enrolInFlight = false;
-                    if (transaction != generation) {
-                        return; // that transaction ended meanwhile
-                    }
-                    batch.forEach(waiting::remove);
-                    enrolled.addAll(batch);
-                    log.debug("[{}] Partitions {} added to the transaction", clientId, batch);
+                    succeeded.run();
                     wake.run();
                 },
                 e -> {
                     enrolInFlight = false;
-                    enrolFailed(e);
+                    failed.accept(e);
                     wake.run();
                 });
     }
@@ -490,23 +498,11 @@ final class TransactionManager {
         if (protocol.enrolsPartitionsWithProduce() || enrolled.isEmpty() || enrolInFlight) {
             return;
         }
-        List<TopicPartition> one = List.of(enrolled.iterator().next());
-        enrolInFlight = true;
-        calls.run(coordinatorKey, "AddPartitionsToTxn",
-                () -> TxnRequests.addPartitions(protocol, transactionalId, idempotence.producerId(),
-                        idempotence.epoch(), one),
-                r -> enrolled((AddPartitionsToTxnResponse) r),
-                r -> {
-                    enrolInFlight = false;
-                    wake.run();
-                },
-                e -> {
-                    enrolInFlight = false;
-                    if (isFatal(e)) {
-                        fence(e);
-                    }
-                    wake.run();
-                });
+        addPartitions(List.of(enrolled.iterator().next()), () -> { }, e -> {
+            if (isFatal(e)) {
+                fence(e);
+            }
+        });
     }
 
     /**

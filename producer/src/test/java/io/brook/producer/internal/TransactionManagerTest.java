@@ -45,6 +45,22 @@ class TransactionManagerTest {
         return CoreFixture.builder(cluster).known("t").transactional("tx").linger(0).build();
     }
 
+    /** A fixture on a fake cluster whose coordinators are broker 1, with a transaction begun. */
+    private record Txn(FakeCluster cluster, FakeCoordinator coordinator, CoreFixture f) implements AutoCloseable {
+        static Txn begun() {
+            FakeCluster cluster = TransactionManagerTest.cluster();
+            FakeCoordinator coordinator = new FakeCoordinator(cluster, 1);
+            CoreFixture f = fixture(cluster);
+            initAndBegin(f);
+            return new Txn(cluster, coordinator, f);
+        }
+
+        @Override
+        public void close() {
+            f.close();
+        }
+    }
+
     /** Runs a transactional operation on the (test) sender thread and settles. */
     private static CompletableFuture<Void> run(CoreFixture f, Consumer<CompletableFuture<Void>> op) {
         CompletableFuture<Void> done = new CompletableFuture<>();
@@ -133,10 +149,10 @@ class TransactionManagerTest {
 
     @Test
     void aFencedProducerFailsEveryLaterCallAndQueuedRecords() {
-        FakeCluster cluster = cluster();
-        FakeCoordinator coordinator = new FakeCoordinator(cluster, 1);
-        try (CoreFixture f = fixture(cluster)) {
-            initAndBegin(f);
+        try (Txn txn = Txn.begun()) {
+            CoreFixture f = txn.f();
+            FakeCoordinator coordinator = txn.coordinator();
+            FakeCluster cluster = txn.cluster();
             coordinator.failNext(ApiKey.ADD_PARTITIONS_TO_TXN, Errors.PRODUCER_FENCED);
             CompletableFuture<RecordMetadata> a = f.send("t", 0, "k", "a");
             f.settle();
@@ -153,10 +169,10 @@ class TransactionManagerTest {
 
     @Test
     void anInvalidEpochOnEndTxnIsReportedAsFencing() {
-        FakeCluster cluster = cluster();
-        FakeCoordinator coordinator = new FakeCoordinator(cluster, 1);
-        try (CoreFixture f = fixture(cluster)) {
-            initAndBegin(f);
+        try (Txn txn = Txn.begun()) {
+            CoreFixture f = txn.f();
+            FakeCoordinator coordinator = txn.coordinator();
+            FakeCluster cluster = txn.cluster();
             f.send("t", 0, "k", "a");
             f.settle();
             coordinator.failNext(ApiKey.END_TXN, Errors.INVALID_PRODUCER_EPOCH);
@@ -166,10 +182,10 @@ class TransactionManagerTest {
 
     @Test
     void anAbortableErrorFailsTheCommitAndTheProducerAbortsAndContinues() {
-        FakeCluster cluster = cluster();
-        FakeCoordinator coordinator = new FakeCoordinator(cluster, 1);
-        try (CoreFixture f = fixture(cluster)) {
-            initAndBegin(f);
+        try (Txn txn = Txn.begun()) {
+            CoreFixture f = txn.f();
+            FakeCoordinator coordinator = txn.coordinator();
+            FakeCluster cluster = txn.cluster();
             coordinator.failNext(ApiKey.ADD_PARTITIONS_TO_TXN, Errors.TOPIC_AUTHORIZATION_FAILED);
             CompletableFuture<RecordMetadata> a = f.send("t", 0, "k", "a");
             f.settle();
@@ -218,10 +234,10 @@ class TransactionManagerTest {
 
     @Test
     void offsetsGoToTheGroupCoordinatorWithTheMembersGeneration() {
-        FakeCluster cluster = cluster();
-        FakeCoordinator coordinator = new FakeCoordinator(cluster, 1);
-        try (CoreFixture f = fixture(cluster)) {
-            initAndBegin(f);
+        try (Txn txn = Txn.begun()) {
+            CoreFixture f = txn.f();
+            FakeCoordinator coordinator = txn.coordinator();
+            FakeCluster cluster = txn.cluster();
             ConsumerGroupMetadata group = new ConsumerGroupMetadata("g", 7, "member-1", Optional.empty());
             coordinator.failNext(ApiKey.TXN_OFFSET_COMMIT, Errors.COORDINATOR_LOAD_IN_PROGRESS);
             CompletableFuture<Void> offsets = run(f, done -> f.core.transactions.sendOffsets(
@@ -316,10 +332,10 @@ class TransactionManagerTest {
 
     @Test
     void anAbortRefusedByTheCoordinatorCanBeCalledAgain() {
-        FakeCluster cluster = cluster();
-        FakeCoordinator coordinator = new FakeCoordinator(cluster, 1);
-        try (CoreFixture f = fixture(cluster)) {
-            initAndBegin(f);
+        try (Txn txn = Txn.begun()) {
+            CoreFixture f = txn.f();
+            FakeCoordinator coordinator = txn.coordinator();
+            FakeCluster cluster = txn.cluster();
             f.send("t", 0, "k", "a");
             f.settle();
             coordinator.failNext(ApiKey.END_TXN, Errors.INVALID_TXN_STATE);
@@ -334,10 +350,10 @@ class TransactionManagerTest {
 
     @Test
     void aCommitWaitsForEnrolmentAndFailsWhenItFails() {
-        FakeCluster cluster = cluster();
-        FakeCoordinator coordinator = new FakeCoordinator(cluster, 1);
-        try (CoreFixture f = fixture(cluster)) {
-            initAndBegin(f);
+        try (Txn txn = Txn.begun()) {
+            CoreFixture f = txn.f();
+            FakeCoordinator coordinator = txn.coordinator();
+            FakeCluster cluster = txn.cluster();
             coordinator.failNext(ApiKey.ADD_PARTITIONS_TO_TXN, Errors.CONCURRENT_TRANSACTIONS,
                     Errors.TRANSACTIONAL_ID_AUTHORIZATION_FAILED);
             CompletableFuture<RecordMetadata> a = f.send("t", 0, "k", "a");
@@ -354,10 +370,10 @@ class TransactionManagerTest {
 
     @Test
     void anInvalidTxnStateOnProduceIsCheckedWithTheCoordinatorAndReportedAsFencing() {
-        FakeCluster cluster = cluster();
-        FakeCoordinator coordinator = new FakeCoordinator(cluster, 1);
-        try (CoreFixture f = fixture(cluster)) {
-            initAndBegin(f);
+        try (Txn txn = Txn.begun()) {
+            CoreFixture f = txn.f();
+            FakeCoordinator coordinator = txn.coordinator();
+            FakeCluster cluster = txn.cluster();
             f.send("t", 0, "k", "a");
             f.settle();
             // A newer instance ended the transaction: the broker refuses the next batch, the coordinator the epoch.
