@@ -24,6 +24,15 @@ final class BrookReader {
         return c;
     }
 
+    /** Partition 0's end offset for read_committed: its last stable offset. */
+    static long lastStableOffset(String bootstrapServers, String topic) {
+        try (Consumer<String, String> c = Consumer.create(config(bootstrapServers, "read_committed"),
+                Deserializers.string(), Deserializers.string())) {
+            TopicPartition tp = new TopicPartition(topic, 0);
+            return c.endOffsets(List.of(tp)).get(tp);
+        }
+    }
+
     /**
      * Every value of {@code topic} a Brook consumer at {@code isolation} sees, from the beginning up to the end
      * offset it reports (the last stable offset for read_committed), per partition in offset order.
