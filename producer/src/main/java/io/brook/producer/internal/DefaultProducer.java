@@ -24,6 +24,7 @@ import io.brook.core.internal.metadata.MetadataConfig;
 import io.brook.core.internal.metadata.MetadataManager;
 import io.brook.core.internal.metadata.WantedTopics;
 import io.brook.core.internal.metrics.Meters;
+import io.brook.core.internal.network.ConnectionRole;
 import io.brook.core.internal.network.HostResolver;
 import io.brook.core.internal.network.NetworkClient;
 import io.brook.core.internal.network.RequestSender;
@@ -98,7 +99,7 @@ public final class DefaultProducer<K, V> implements Producer<K, V> {
         this.callbacks = p.callbacks;
         this.metadata = p.metadata;
         ProducerCore core = new ProducerCore(settings, p.compression, bufferMemory, p.partitioner, p.ignoreKeys,
-                ALLOCATOR, time, p.requests, metadata, loop,
+                ALLOCATOR, time, p.requests, p.coordinatorRequests, metadata, loop,
                 broker -> network.connect(broker).thenApplyAsync(versions -> versions, loop), callbacks, events,
                 meters, loop::wakeup);
         this.accumulator = core.accumulator;
@@ -143,6 +144,8 @@ public final class DefaultProducer<K, V> implements Producer<K, V> {
             p.callbacks = new CallbackExecutor(clientId);
             p.requests = EventingRequestSender.wrap(p.network.sender(p.loop), p.events, clientId, p.time,
                     p.settings.requestTimeoutMs());
+            p.coordinatorRequests = EventingRequestSender.wrap(p.network.sender(p.loop, ConnectionRole.COORDINATOR),
+                    p.events, clientId, p.time, p.settings.requestTimeoutMs());
             p.metadata = new MetadataManager(MetadataConfig.from(config, clientId, true), p.requests,
                     DnsBootstrapResolver.system(options.bootstrapServers(), config.get(CommonConfigs.CLIENT_DNS_LOOKUP),
                             p.network.lookupExecutor()), p.time, p.loop, WantedTopics.none());
@@ -176,6 +179,7 @@ public final class DefaultProducer<K, V> implements Producer<K, V> {
         Meters meters;
         CallbackExecutor callbacks;
         RequestSender requests;
+        RequestSender coordinatorRequests;
         MetadataManager metadata;
     }
 

@@ -33,13 +33,15 @@ final class ProducerCore {
     /**
      * @param requests where requests go; their futures must complete on the sender's thread
      * @param callbacks where record futures are completed
+     * @param coordinatorRequests where transaction requests go (the coordinators' own connections, so that they do
+     *     not queue behind Produce requests); futures on the sender's thread
      * @param timers the sender thread's timers (retries of transaction requests)
      * @param features the brokers' handshake answers (the transaction protocol's choice)
      * @param wake asks for a sender cycle soon
      */
     ProducerCore(SenderSettings settings, Compression compression, long bufferMemory, Partitioner partitioner,
-            boolean ignoreKeys, ByteBufAllocator alloc, Time time, RequestSender requests, MetadataManager metadata,
-            Scheduler timers, BrokerFeatures features, Executor callbacks, EventSink events, Meters meters,
+            boolean ignoreKeys, ByteBufAllocator alloc, Time time, RequestSender requests,
+            RequestSender coordinatorRequests, MetadataManager metadata, Scheduler timers, BrokerFeatures features, Executor callbacks, EventSink events, Meters meters,
             Runnable wake) {
         this.settings = settings;
         this.pool = new BufferPool(bufferMemory, time);
@@ -53,7 +55,7 @@ final class ProducerCore {
         later[0] = routings;
         this.idempotence = new Idempotence(settings.idempotent(), settings.clientId(), settings.transactionalId(),
                 settings.transactionTimeoutMs(), requests, metadata, settings.retryBackoff(), events, time, wake);
-        TxnCall calls = new TxnCall(settings.clientId(), requests,
+        TxnCall calls = new TxnCall(settings.clientId(), coordinatorRequests,
                 new CoordinatorLookup(requests, new MetadataBrokers(metadata)), timers, settings.retryBackoff());
         this.transactions = new TransactionManager(settings.clientId(), settings.transactionalId(),
                 settings.transactionTimeoutMs(), idempotence, calls, features, events, time, wake);

@@ -55,7 +55,7 @@ final class CoreFixture implements AutoCloseable {
                 b.deliveryTimeoutMs, b.lingerMs, b.retries, b.maxInFlight, b.maxRequestSize, b.batchSize,
                 ExponentialBackoff.fixed(100), b.adaptive, 0, b.maxBlockMs, 300_000, "bootstrap:9092");
         this.core = new ProducerCore(settings, b.compression, b.bufferMemory, b.partitioner, false,
-                PooledByteBufAllocator.DEFAULT, time, cluster, metadata, scheduler,
+                PooledByteBufAllocator.DEFAULT, time, cluster, cluster, metadata, scheduler,
                 broker -> CompletableFuture.completedFuture(b.brokerVersions), Runnable::run, sink, Meters.none(),
                 () -> wakeups++);
         metadata.start();
