@@ -15,4 +15,11 @@ class ExactlyOncePipelineIT {
             new PipelineScenario(cluster.bootstrapServers(), kafka, 1).run(3_000, null);
         }
     }
+
+    @Test
+    void everyInputRecordAppearsOnceAcrossRebalancesAndAFailedTransform(KafkaCluster cluster) throws Exception {
+        try (TxnSide kafka = new TxnSide(cluster.bootstrapServers())) {
+            new PipelineScenario(cluster.bootstrapServers(), kafka, 1).runRebalancing(3_000);
+        }
+    }
 }

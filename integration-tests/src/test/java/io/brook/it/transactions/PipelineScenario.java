@@ -127,6 +127,56 @@ final class PipelineScenario {
         }
         secondRun.get(TIMEOUT_S, TimeUnit.SECONDS);
 
+        assertExactlyOnce(output, records);
+    }
+
+    /**
+     * Two instances (their own transactional ids) in one group: the second joins while the first works, so
+     * partitions move between them in a rebalance; then the first's transform throws once, which aborts its batch
+     * and ends its run, and the second takes all partitions. Every input record's output appears exactly once.
+     */
+    void runRebalancing(int records) throws Exception {
+        String input = "eos-rb-in-" + UUID.randomUUID();
+        String output = "eos-rb-out-" + UUID.randomUUID();
+        kafka.createTopic(input, 3, replication);
+        kafka.createTopic(output, 3, replication);
+        kafka.produce(input, 3, "in-", records);
+        String group = "eos-rb-group-" + UUID.randomUUID();
+        AtomicInteger firstSeen = new AtomicInteger();
+        ExactlyOncePipeline<String, String, String, String> first = pipeline(group, "eos-a-" + UUID.randomUUID(),
+                input, output, v -> {
+                    sleep(1);
+                    if (firstSeen.incrementAndGet() == records / 2) {
+                        throw new IllegalStateException("transform failed on " + v);
+                    }
+                    return "out-" + v;
+                });
+        ExactlyOncePipeline<String, String, String, String> second = pipeline(group, "eos-b-" + UUID.randomUUID(),
+                input, output, v -> {
+                    sleep(1);
+                    return "out-" + v;
+                });
+        CompletableFuture<Void> firstRun = CompletableFuture.runAsync(first::run);
+        CompletableFuture<Void> secondRun;
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_S);
+            while (first.committedTransactions() < 2) {
+                assertThat(System.nanoTime()).as("first instance commits").isLessThan(deadline);
+                Thread.sleep(20);
+            }
+            secondRun = CompletableFuture.runAsync(second::run);
+            assertThat(firstRun).failsWithin(TIMEOUT_S, TimeUnit.SECONDS).withThrowableThat().havingCause()
+                    .isInstanceOf(IllegalStateException.class).withMessageContaining("transform failed");
+            awaitOutput(output, records, secondRun);
+        } finally {
+            first.close();
+            second.close();
+        }
+        secondRun.get(TIMEOUT_S, TimeUnit.SECONDS);
+        assertExactlyOnce(output, records);
+    }
+
+    private void assertExactlyOnce(String output, int records) {
         Map<Integer, List<String>> committed = kafka.readAll(output, 3, "read_committed");
         List<String> all = committed.values().stream().flatMap(List::stream).toList();
         Map<String, Long> counts = all.stream().collect(Collectors.groupingBy(v -> v, Collectors.counting()));

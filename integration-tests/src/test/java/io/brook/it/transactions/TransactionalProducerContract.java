@@ -227,6 +227,11 @@ abstract class TransactionalProducerContract {
             p.send(new ProducerRecord<>(topic, 0, "k", "v1"));
             p.sendOffsetsToTransaction(Map.of(input, new OffsetAndMetadata(12, "meta")), groupMetadata);
             p.commitTransaction();
+            // The coordinator writes the commit marker to the offsets log after answering EndTxn: wait for it.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!kafka.committed(group).containsKey(0) && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
             assertThat(kafka.committed(group)).containsEntry(0, 12L);
         }
         assertThat(BrookReader.readAll(bootstrap, topic, 1, "read_committed").get(0)).containsExactly("v1");
