@@ -172,7 +172,6 @@ class TransactionManagerTest {
         try (Txn txn = Txn.begun()) {
             CoreFixture f = txn.f();
             FakeCoordinator coordinator = txn.coordinator();
-            FakeCluster cluster = txn.cluster();
             f.send("t", 0, "k", "a");
             f.settle();
             coordinator.failNext(ApiKey.END_TXN, Errors.INVALID_PRODUCER_EPOCH);
@@ -185,7 +184,6 @@ class TransactionManagerTest {
         try (Txn txn = Txn.begun()) {
             CoreFixture f = txn.f();
             FakeCoordinator coordinator = txn.coordinator();
-            FakeCluster cluster = txn.cluster();
             coordinator.failNext(ApiKey.ADD_PARTITIONS_TO_TXN, Errors.TOPIC_AUTHORIZATION_FAILED);
             CompletableFuture<RecordMetadata> a = f.send("t", 0, "k", "a");
             f.settle();
@@ -237,7 +235,6 @@ class TransactionManagerTest {
         try (Txn txn = Txn.begun()) {
             CoreFixture f = txn.f();
             FakeCoordinator coordinator = txn.coordinator();
-            FakeCluster cluster = txn.cluster();
             ConsumerGroupMetadata group = new ConsumerGroupMetadata("g", 7, "member-1", Optional.empty());
             coordinator.failNext(ApiKey.TXN_OFFSET_COMMIT, Errors.COORDINATOR_LOAD_IN_PROGRESS);
             CompletableFuture<Void> offsets = run(f, done -> f.core.transactions.sendOffsets(
@@ -335,7 +332,6 @@ class TransactionManagerTest {
         try (Txn txn = Txn.begun()) {
             CoreFixture f = txn.f();
             FakeCoordinator coordinator = txn.coordinator();
-            FakeCluster cluster = txn.cluster();
             f.send("t", 0, "k", "a");
             f.settle();
             coordinator.failNext(ApiKey.END_TXN, Errors.INVALID_TXN_STATE);
@@ -353,7 +349,6 @@ class TransactionManagerTest {
         try (Txn txn = Txn.begun()) {
             CoreFixture f = txn.f();
             FakeCoordinator coordinator = txn.coordinator();
-            FakeCluster cluster = txn.cluster();
             coordinator.failNext(ApiKey.ADD_PARTITIONS_TO_TXN, Errors.CONCURRENT_TRANSACTIONS,
                     Errors.TRANSACTIONAL_ID_AUTHORIZATION_FAILED);
             CompletableFuture<RecordMetadata> a = f.send("t", 0, "k", "a");
