@@ -89,6 +89,39 @@ class ReadCommittedIT {
     }
 
     @Test
+    void interleavedTransactionsOfTwoProducersAreFilteredPerProducer() throws Exception {
+        String topic = "interleaved-" + UUID.randomUUID();
+        kafka.createTopic(topic, 1, 1);
+        try (KafkaProducer<String, String> a = kafka.transactionalProducer("a-" + UUID.randomUUID());
+                KafkaProducer<String, String> b = kafka.transactionalProducer("b-" + UUID.randomUUID())) {
+            a.beginTransaction();
+            b.beginTransaction();
+            for (int i = 0; i < 30; i++) {
+                a.send(new ProducerRecord<>(topic, 0, null, "a-" + i));
+                b.send(new ProducerRecord<>(topic, 0, null, "b-" + i));
+                if (i % 10 == 9) {
+                    a.flush();
+                    b.flush(); // several batches of each producer, interleaved in the log
+                }
+            }
+            b.abortTransaction();
+            a.commitTransaction();
+            b.beginTransaction();
+            b.send(new ProducerRecord<>(topic, 0, null, "b-committed"));
+            b.commitTransaction();
+        }
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            expected.add("a-" + i);
+        }
+        expected.add("b-committed");
+        assertThat(BrookReader.readAll(bootstrap, topic, 1, "read_committed").get(0))
+                .containsExactlyElementsOf(expected)
+                .isEqualTo(kafka.readAll(topic, 1, "read_committed").get(0));
+        assertThat(BrookReader.readAll(bootstrap, topic, 1, "read_uncommitted").get(0)).hasSize(61);
+    }
+
+    @Test
     void readCommittedStopsAtTheLastStableOffsetOfAnOpenTransaction() throws Exception {
         String topic = "lso-" + UUID.randomUUID();
         kafka.createTopic(topic, 1, 1);
