@@ -35,6 +35,8 @@ import java.util.Objects;
  *       partitions cannot commit them.
  *   <li>Abortable errors (a record or the offsets failed): the transaction is aborted and the consumer goes back
  *       to the last committed offsets, so the batch is processed again.
+ *   <li>A batch that outlasts {@code max.poll.interval.ms}: the consumer left its group; the next poll rejoins it
+ *       (a transaction never stays open across a poll, so nothing is lost or doubled).
  *   <li>Fencing: a newer instance with the same {@code transactional.id} took over: {@link #run()} throws
  *       {@link io.brook.common.errors.ProducerFencedException} and the pipeline is closed; it wrote nothing after
  *       the takeover.

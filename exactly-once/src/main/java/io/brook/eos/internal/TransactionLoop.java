@@ -9,6 +9,7 @@ import io.brook.common.errors.ProducerFencedException;
 import io.brook.consumer.Consumer;
 import io.brook.consumer.ConsumerRecord;
 import io.brook.consumer.ConsumerRecords;
+import io.brook.consumer.PollIntervalExceededException;
 import io.brook.consumer.RebalanceListener;
 import io.brook.consumer.WakeupException;
 import io.brook.eos.Transform;
@@ -111,6 +112,13 @@ public final class TransactionLoop<KI, VI, KO, VO> {
                     records = consumer.poll(pollTimeout);
                 } catch (WakeupException e) {
                     continue; // stop() was called: the loop condition ends it
+                } catch (PollIntervalExceededException e) {
+                    // A batch took longer than max.poll.interval.ms (a slow transform, a broker failing over): the
+                    // member left the group. No transaction is open (each one ends before the next poll) and only
+                    // committed offsets moved, so the next poll rejoins and goes on from them.
+                    log.warn("The pipeline's consumer left its group (a batch outlasted max.poll.interval.ms); "
+                            + "rejoining: {}", e.getMessage());
+                    continue;
                 }
                 if (!records.isEmpty()) {
                     try {

@@ -383,6 +383,33 @@ class TransactionManagerTest {
         }
     }
 
+    @Test
+    void anAbortAfterANumberedBatchFailedBumpsTheEpochInTheClassicProtocol() {
+        try (Txn txn = Txn.begun()) {
+            CoreFixture f = txn.f();
+            FakeCoordinator coordinator = txn.coordinator();
+            txn.cluster().onNextProduce(FakeCluster.Reaction.error("t-0", Errors.INVALID_RECORD));
+            CompletableFuture<RecordMetadata> a = f.send("t", 0, "k", "a");
+            f.settle();
+            assertThat(a).isCompletedExceptionally();
+            assertThat(f.core.transactions.state()).isEqualTo(TransactionManager.State.ABORTABLE_ERROR);
+            assertThat(run(f, f.core.transactions::abort)).isCompleted();
+            // The failed batch left a sequence gap: InitProducerId with the current id and epoch bumps the epoch.
+            List<InitProducerIdRequest> inits = coordinator.requests(InitProducerIdRequest.class);
+            assertThat(inits).hasSize(2);
+            assertThat(inits.get(1).producerId()).isEqualTo(coordinator.producerId());
+            assertThat(inits.get(1).producerEpoch()).isZero();
+            assertThat(f.core.idempotence.epoch()).isEqualTo((short) 1);
+            assertThat(run(f, f.core.transactions::begin)).isCompleted();
+            f.send("t", 0, "k", "b");
+            f.settle();
+            assertThat(txn.cluster().log("t", 0)).singleElement().satisfies(w -> {
+                assertThat(w.epoch()).isEqualTo((short) 1);
+                assertThat(w.sequence()).isZero();
+            });
+        }
+    }
+
     /** Every API at every version Brook has, as a broker would list them. */
     private static Map<ApiKey, VersionRange> everyApi() {
         Map<ApiKey, VersionRange> apis = new java.util.EnumMap<>(ApiKey.class);
