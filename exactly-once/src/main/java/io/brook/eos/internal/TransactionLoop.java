@@ -1,11 +1,13 @@
 package io.brook.eos.internal;
 
+import io.brook.common.ConsumerGroupMetadata;
 import io.brook.common.Deserializer;
 import io.brook.common.OffsetAndMetadata;
 import io.brook.common.Serializer;
 import io.brook.common.TopicPartition;
 import io.brook.common.errors.BrookException;
 import io.brook.common.errors.ProducerFencedException;
+import io.brook.common.errors.TimeoutException;
 import io.brook.consumer.Consumer;
 import io.brook.consumer.ConsumerRecord;
 import io.brook.consumer.ConsumerRecords;
@@ -147,8 +149,9 @@ public final class TransactionLoop<KI, VI, KO, VO> {
                 }
                 offsets.put(new TopicPartition(in.topic(), in.partition()), new OffsetAndMetadata(in.offset() + 1));
             }
-            producer.sendOffsetsToTransaction(offsets, consumer.groupMetadata());
-            producer.commitTransaction();
+            ConsumerGroupMetadata group = consumer.groupMetadata();
+            untilDone(() -> producer.sendOffsetsToTransaction(offsets, group));
+            untilDone(producer::commitTransaction);
             transactionOpen = false;
             committed.incrementAndGet();
         } catch (ProducerFencedException e) {
@@ -168,9 +171,27 @@ public final class TransactionLoop<KI, VI, KO, VO> {
         }
     }
 
+    /**
+     * Runs a transactional call, calling it again while it times out (it goes on in the producer meanwhile, and the
+     * repeated call waits for the same operation), unless the pipeline is stopping.
+     */
+    private void untilDone(Runnable call) {
+        while (true) {
+            try {
+                call.run();
+                return;
+            } catch (TimeoutException e) {
+                if (stopping.get()) {
+                    throw e;
+                }
+                log.warn("A transactional call of the pipeline is slow, waiting again: {}", e.getMessage());
+            }
+        }
+    }
+
     /** Aborts the open transaction and moves the consumer back to the last committed offsets of {@code tps}. */
     private void abortAndRewind(Set<TopicPartition> tps) {
-        producer.abortTransaction();
+        untilDone(producer::abortTransaction);
         transactionOpen = false;
         Set<TopicPartition> owned = new HashSet<>(tps);
         owned.retainAll(consumer.assignment());

@@ -237,10 +237,10 @@ final class TransactionManager {
 
     /**
      * Starts {@code kind} unless not {@code allowed}, or joins it when the same operation is already running (a
-     * call repeated after its wait timed out).
+     * call repeated after its wait timed out; for offsets, the running call's offsets are the ones sent).
      */
     private boolean start(Op kind, CompletableFuture<Void> done, boolean allowed, String what) {
-        if (op == kind && opFuture != null && kind != Op.OFFSETS) {
+        if (op == kind && opFuture != null) {
             opFuture.whenComplete((v, e) -> {
                 if (e != null) {
                     done.completeExceptionally(e);
