@@ -13,11 +13,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Brook's main job for now: connects to {@code KAFKA_BOOTSTRAP_SERVERS}, or launches a local single-node Apache
+ * A tour of the admin client: connects to {@code KAFKA_BOOTSTRAP_SERVERS}, or launches a local single-node Apache
  * Kafka broker when none is given, then prints the cluster through {@link Admin}: its id, controller and nodes,
- * and the topics with their partitions. It creates a demo topic first so there is something to describe.
- *
- * <p>The producer and consumer will join this tour when they exist.
+ * and the topics with their partitions. It creates a demo topic first so there is something to describe. (The
+ * README's main job is {@link MainJob}.)
  */
 public final class ClusterTour {
     private static final String DEMO_TOPIC = "brook-tour";

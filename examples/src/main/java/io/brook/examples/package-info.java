@@ -1,4 +1,5 @@
 /**
- * Runnable examples; {@code ClusterTour} is the README's main job. Not part of any published artifact.
+ * Runnable examples: {@code MainJob} is the README's main job (a producer and a consumer group against a real
+ * broker), {@code ClusterTour} a tour of the admin client. Not part of any published artifact.
  */
 package io.brook.examples;
