@@ -31,6 +31,9 @@ import java.util.concurrent.CompletableFuture;
  *       A callback may block (even on another send's future) without stopping the producer.
  *   <li>Records to the same partition are written in send order, each exactly once with idempotence (the default)
  *       even when retried.
+ *   <li>With {@code transactional.id}: {@link #initTransactions()} once, then records are sent inside
+ *       {@link #beginTransaction()} ... {@link #commitTransaction()} (or {@link #abortTransaction()}), all visible
+ *       to read_committed consumers or none; see {@code docs/TRANSACTIONS.md}.
  * </ul>
  *
  * @param <K> the key type
@@ -92,6 +95,64 @@ public interface Producer<K, V> extends AutoCloseable {
      * each has completed, successfully or not. Other threads may go on sending meanwhile.
      */
     void flush();
+
+    // ---- transactions (a producer with transactional.id) ------------------------------------------------------------
+
+    /**
+     * Registers the producer's {@code transactional.id} with its transaction coordinator: fences every older
+     * instance with the same id (their next call fails with {@link io.brook.common.errors.ProducerFencedException})
+     * and completes or aborts the transaction they left open. Call once, before the first transaction. Waits up to
+     * {@code max.block.ms}.
+     *
+     * @throws IllegalStateException without {@code transactional.id}, or when called twice
+     * @throws io.brook.common.errors.TimeoutException if it did not complete in time (call it again to keep waiting)
+     * @throws io.brook.common.errors.ProducerFencedException if a newer instance already took over
+     */
+    void initTransactions();
+
+    /**
+     * Starts a transaction: the records sent until {@link #commitTransaction()} or {@link #abortTransaction()} are
+     * all visible to read_committed consumers, or none. Does not contact the broker.
+     *
+     * @throws IllegalStateException if no {@link #initTransactions()} completed, a transaction is already open, or
+     *     the last one failed and was not aborted
+     * @throws io.brook.common.errors.ProducerFencedException if the producer was fenced
+     */
+    void beginTransaction();
+
+    /**
+     * Adds the consumer offsets {@code offsets} to the open transaction: they are committed for the group of
+     * {@code groupMetadata} if and only if the transaction commits (consume-transform-produce). The group
+     * coordinator refuses them if the consumer is no longer the member of that generation (KIP-447). Pass
+     * {@code consumer.groupMetadata()}. Waits up to {@code max.block.ms}.
+     *
+     * @throws IllegalStateException if no transaction is open
+     * @throws io.brook.common.errors.ProducerFencedException if the producer was fenced
+     * @throws io.brook.common.errors.BrookException another error: the transaction must be aborted
+     */
+    void sendOffsetsToTransaction(Map<io.brook.common.TopicPartition, io.brook.common.OffsetAndMetadata> offsets,
+            io.brook.common.ConsumerGroupMetadata groupMetadata);
+
+    /**
+     * Sends every record of the transaction, waits until each is written, then commits the transaction. Waits up
+     * to {@code max.block.ms} for the commit once the records are written.
+     *
+     * @throws io.brook.common.errors.ProducerFencedException if the producer was fenced: close it
+     * @throws io.brook.common.errors.TimeoutException if the commit did not complete in time (call it again)
+     * @throws io.brook.common.errors.BrookException any other error (a record or the offsets failed): the
+     *     transaction did not commit; call {@link #abortTransaction()} and continue
+     */
+    void commitTransaction();
+
+    /**
+     * Aborts the open transaction: records not yet sent fail with {@link TransactionAbortedException}, those
+     * written are never visible to read_committed consumers, offsets sent with it are dropped. Also the way out of a
+     * failed transaction. Waits up to {@code max.block.ms}.
+     *
+     * @throws IllegalStateException if no transaction is open
+     * @throws io.brook.common.errors.ProducerFencedException if the producer was fenced
+     */
+    void abortTransaction();
 
     /** {@link #close(Duration)} without a limit: waits until every record sent is complete. */
     @Override

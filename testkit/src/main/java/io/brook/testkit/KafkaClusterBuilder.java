@@ -51,6 +51,7 @@ public final class KafkaClusterBuilder {
     private final List<String> brokerJvmOptions = new ArrayList<>();
     private final Set<Listener> listeners = EnumSet.noneOf(Listener.class);
     private final Map<String, String> saslUsers = new LinkedHashMap<>();
+    private final Map<String, Integer> features = new LinkedHashMap<>();
 
     KafkaClusterBuilder() {
     }
@@ -171,11 +172,28 @@ public final class KafkaClusterBuilder {
         return this;
     }
 
+    /**
+     * Formats the storage of a launched cluster with {@code name} at {@code level} instead of the version's default
+     * ({@code kafka-storage format --feature name=level}), e.g. {@code feature("transaction.version", 1)} for a
+     * cluster without transaction protocol version 2. Only for launched ({@link ClusterSource#LOCAL}) clusters.
+     */
+    public KafkaClusterBuilder feature(String name, int level) {
+        if (name == null || !name.matches("[a-z][a-z0-9._-]*")) {
+            throw new IllegalArgumentException("A feature name is lower-case letters, digits, '.', '_' and '-': "
+                    + name);
+        }
+        if (level < 0) {
+            throw new IllegalArgumentException("A feature level is >= 0: " + name + "=" + level);
+        }
+        features.put(name, level);
+        return this;
+    }
+
     /** Builds the cluster without starting it; call {@link KafkaCluster#start()} next. */
     public KafkaCluster build() {
         ClusterSpec spec = new ClusterSpec(nodes, kafkaVersion, brokerProperties, startTimeout, stopTimeout,
-                logDirectory, brokerHeap, brokerJvmOptions, listeners, saslUsers);
-        return ClusterFactory.create(source == ClusterSource.AUTO && !listeners.isEmpty()
+                logDirectory, brokerHeap, brokerJvmOptions, listeners, saslUsers, features);
+        return ClusterFactory.create(source == ClusterSource.AUTO && (!listeners.isEmpty() || !features.isEmpty())
                 && ClusterFactory.choose() != ClusterSource.EXTERNAL ? ClusterSource.LOCAL : source, spec);
     }
 

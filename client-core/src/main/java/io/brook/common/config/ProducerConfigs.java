@@ -179,8 +179,9 @@ public final class ProducerConfigs {
 
     public static final ConfigKey<String> TRANSACTIONAL_ID = ConfigKey.builder("transactional.id", ConfigType.STRING)
             .defaultValue(null).validator(Validators.nonBlank()).importance(LOW)
-            .documentation("The id that makes a producer transactional. Transactions are not supported by this "
-                    + "version of Brook yet: setting it fails creating the producer.")
+            .documentation("The id that makes a producer transactional (initTransactions, beginTransaction, "
+                    + "commitTransaction, ...). A new instance with the same id fences the older ones. Needs "
+                    + "idempotence (acks=all, retries > 0, at most 5 requests in flight).")
             .build();
 
     public static final ConfigKey<Boolean> TRANSACTION_TWO_PHASE_COMMIT_ENABLE = ConfigKey.builder(

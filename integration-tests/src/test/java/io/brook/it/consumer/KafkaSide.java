@@ -1,5 +1,6 @@
 package io.brook.it.consumer;
 
+import io.brook.it.support.Topics;
 import io.brook.common.TopicPartition;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -7,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
@@ -18,7 +18,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
@@ -44,24 +43,7 @@ final class KafkaSide implements AutoCloseable {
     void createTopic(String name, int partitions, int replicationFactor) throws Exception {
         admin.createTopics(List.of(new NewTopic(name, partitions, (short) replicationFactor))).all()
                 .get(TIMEOUT_S, TimeUnit.SECONDS);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_S);
-        while (true) {
-            try {
-                var d = admin.describeTopics(List.of(name)).allTopicNames().get(TIMEOUT_S, TimeUnit.SECONDS)
-                        .get(name);
-                if (d.partitions().size() == partitions && d.partitions().stream().allMatch(p -> p.leader() != null)) {
-                    return;
-                }
-            } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
-                    throw e;
-                }
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("topic " + name + " never got leaders for all partitions");
-            }
-            Thread.sleep(50);
-        }
+        Topics.awaitLeaders(admin, name, partitions, TIMEOUT_S);
     }
 
     /** A kafka-clients producer of byte arrays; {@code compression} as Kafka names it. */

@@ -1,6 +1,9 @@
 package io.brook.producer.internal;
 
+import io.brook.common.ConsumerGroupMetadata;
 import io.brook.common.Header;
+import io.brook.common.OffsetAndMetadata;
+import io.brook.common.TopicPartition;
 import io.brook.common.Serializer;
 import io.brook.common.config.ClientConfig;
 import io.brook.common.config.CommonConfigs;
@@ -21,6 +24,7 @@ import io.brook.core.internal.metadata.MetadataConfig;
 import io.brook.core.internal.metadata.MetadataManager;
 import io.brook.core.internal.metadata.WantedTopics;
 import io.brook.core.internal.metrics.Meters;
+import io.brook.core.internal.network.ConnectionRole;
 import io.brook.core.internal.network.HostResolver;
 import io.brook.core.internal.network.NetworkClient;
 import io.brook.core.internal.network.RequestSender;
@@ -35,6 +39,7 @@ import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.PooledByteBufAllocator;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -70,6 +75,7 @@ public final class DefaultProducer<K, V> implements Producer<K, V> {
     private final RecordIntake intake;
     private final Sender sender;
     private final SenderLoop loop;
+    private final TransactionCalls transactions;
     private final MetadataManager metadata;
     private final NetworkClient network;
     private final CallbackExecutor callbacks;
@@ -93,10 +99,14 @@ public final class DefaultProducer<K, V> implements Producer<K, V> {
         this.callbacks = p.callbacks;
         this.metadata = p.metadata;
         ProducerCore core = new ProducerCore(settings, p.compression, bufferMemory, p.partitioner, p.ignoreKeys,
-                ALLOCATOR, time, p.requests, metadata, callbacks, events, meters, loop::wakeup);
+                ALLOCATOR, time, p.requests, p.coordinatorRequests, metadata, loop,
+                broker -> network.connect(broker).thenApplyAsync(versions -> versions, loop), callbacks, events,
+                meters, loop::wakeup);
         this.accumulator = core.accumulator;
         this.intake = core.intake;
         this.sender = core.sender;
+        this.transactions = new TransactionCalls(clientId, core.transactions, loop, time, settings.maxBlockMs(),
+                this::flush);
         loop.cycle(sender::poll);
         metadata.addListener(snapshot -> loop.wakeup());
     }
@@ -134,6 +144,8 @@ public final class DefaultProducer<K, V> implements Producer<K, V> {
             p.callbacks = new CallbackExecutor(clientId);
             p.requests = EventingRequestSender.wrap(p.network.sender(p.loop), p.events, clientId, p.time,
                     p.settings.requestTimeoutMs());
+            p.coordinatorRequests = EventingRequestSender.wrap(p.network.sender(p.loop, ConnectionRole.COORDINATOR),
+                    p.events, clientId, p.time, p.settings.requestTimeoutMs());
             p.metadata = new MetadataManager(MetadataConfig.from(config, clientId, true), p.requests,
                     DnsBootstrapResolver.system(options.bootstrapServers(), config.get(CommonConfigs.CLIENT_DNS_LOOKUP),
                             p.network.lookupExecutor()), p.time, p.loop, WantedTopics.none());
@@ -167,6 +179,7 @@ public final class DefaultProducer<K, V> implements Producer<K, V> {
         Meters meters;
         CallbackExecutor callbacks;
         RequestSender requests;
+        RequestSender coordinatorRequests;
         MetadataManager metadata;
     }
 
@@ -184,6 +197,10 @@ public final class DefaultProducer<K, V> implements Producer<K, V> {
         if (refusing) {
             return CompletableFuture.failedFuture(new ProducerClosedException("Producer " + clientId
                     + " is closed: cannot send to topic '" + topic + "'"));
+        }
+        BrookException txnError = transactions.checkSend(topic);
+        if (txnError != null) {
+            return CompletableFuture.failedFuture(txnError);
         }
         byte[] keyBytes;
         byte[] valueBytes;
@@ -218,6 +235,34 @@ public final class DefaultProducer<K, V> implements Producer<K, V> {
         return new RecordTooLargeException("The record for topic '" + topic + "' is " + size + " bytes as a batch of "
                 + "its own, larger than " + (request ? "max.request.size (" + settings.maxRequestSize()
                 : "buffer.memory (" + bufferMemory) + " bytes); it was not sent");
+    }
+
+    // ---- transactions ----------------------------------------------------------------------------------------------
+
+    @Override
+    public void initTransactions() {
+        transactions.init();
+    }
+
+    @Override
+    public void beginTransaction() {
+        transactions.begin();
+    }
+
+    @Override
+    public void sendOffsetsToTransaction(Map<TopicPartition, OffsetAndMetadata> offsets,
+            ConsumerGroupMetadata groupMetadata) {
+        transactions.sendOffsets(offsets, groupMetadata);
+    }
+
+    @Override
+    public void commitTransaction() {
+        transactions.commit();
+    }
+
+    @Override
+    public void abortTransaction() {
+        transactions.abort();
     }
 
     // ---- flush ---------------------------------------------------------------------------------------------------

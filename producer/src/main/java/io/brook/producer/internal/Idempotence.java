@@ -44,8 +44,8 @@ import org.slf4j.LoggerFactory;
  *       answer (a timeout, a lost connection) waits for its retry: such batches are retried under the old epoch first,
  *       where the broker can still recognise them. Only batches whose fate is known are renumbered.
  * </ul>
- * Transactions (a later issue) use the same path: a transactional id, an InitProducerId to the transaction
- * coordinator, and batches built with the transactional flag; {@link #transactionalId} is where that starts.
+ * A transactional producer gets its id and epoch from its {@link TransactionManager} ({@link #assign}: InitProducerId
+ * to the transaction coordinator), never from {@link #poll}, and builds its batches with the transactional flag.
  *
  * <p>Sender thread only.
  */
@@ -200,7 +200,7 @@ final class Idempotence {
      * @return when to look again (monotonic ms), or {@link Long#MAX_VALUE} to wait for an event
      */
     long poll(long nowMs, int produceInFlight) {
-        if (!enabled || fatal != null || requestInFlight) {
+        if (!enabled || fatal != null || requestInFlight || transactionalId != null) {
             return Long.MAX_VALUE;
         }
         boolean bump = producerId >= 0 && bumpNeeded;
@@ -294,6 +294,15 @@ final class Idempotence {
                     fatal.toString());
         }
         wake.run();
+    }
+
+    /**
+     * The id and epoch the transaction coordinator gave (a transactional producer's only source): every partition
+     * starts again at sequence 0.
+     */
+    void assign(long newId, short newEpoch) {
+        established(newId, newEpoch, false);
+        renumber();
     }
 
     private void established(long newId, short newEpoch, boolean bump) {

@@ -40,9 +40,12 @@ final class ProduceCall {
     private final Map<String, List<ProducerBatch>> byTopic = new LinkedHashMap<>();
     private final Map<String, UUID> topicIds = new HashMap<>();
     private final boolean allTopicsHaveIds;
+    /** The Produce versions the transaction protocol allows, or null for a producer without transactions. */
+    private final VersionRange transactionVersions;
 
     ProduceCall(int nodeId, Endpoint endpoint, List<ProducerBatch> batches, short acks, int timeoutMs,
-            String transactionalId, long sentMs, long sentNanos) {
+            String transactionalId, VersionRange transactionVersions, long sentMs, long sentNanos) {
+        this.transactionVersions = transactionVersions;
         this.nodeId = nodeId;
         this.endpoint = endpoint;
         this.batches = batches;
@@ -68,6 +71,12 @@ final class ProduceCall {
 
     /** The request as the network layer builds it once the version is chosen. */
     RequestBuilder request() {
+        if (transactionVersions != null) {
+            // The transaction protocol in use bounds the version (the classic one stays below implicit enrolment).
+            int max = allTopicsHaveIds ? transactionVersions.max()
+                    : Math.min(transactionVersions.max(), Capability.PRODUCE_TOPIC_IDS.since() - 1);
+            return RequestBuilder.of(ApiKey.PRODUCE, VersionRange.of(transactionVersions.min(), max), this::build);
+        }
         if (allTopicsHaveIds) {
             return RequestBuilder.of(ApiKey.PRODUCE, this::build);
         }

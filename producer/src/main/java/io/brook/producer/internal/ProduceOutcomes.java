@@ -34,6 +34,7 @@ final class ProduceOutcomes {
     private final RecordAccumulator accumulator;
     private final MetadataManager metadata;
     private final Idempotence idempotence;
+    private final TransactionManager transactions;
     private final BatchCompleter completer;
     private final BatchSplitter splitter;
     private final ProducerMetrics metrics;
@@ -41,8 +42,10 @@ final class ProduceOutcomes {
     private final Time time;
 
     ProduceOutcomes(SenderSettings settings, RecordAccumulator accumulator, MetadataManager metadata,
-            Idempotence idempotence, BatchCompleter completer, ProducerMetrics metrics, EventSink events, Time time) {
+            Idempotence idempotence, TransactionManager transactions, BatchCompleter completer, ProducerMetrics metrics,
+            EventSink events, Time time) {
         this.settings = settings;
+        this.transactions = transactions;
         this.accumulator = accumulator;
         this.metadata = metadata;
         this.idempotence = idempotence;
@@ -193,7 +196,7 @@ final class ProduceOutcomes {
     /** The batch fails with {@code error}; with idempotence its sequence gap calls for an epoch bump. */
     void failForGood(ProducerBatch batch, Throwable error, long nowMs) {
         idempotence.failedForGood(batch);
-        completer.failed(batch, error, nowMs);
+        completer.failed(batch, transactions.batchFailed(error), nowMs);
     }
 
     /** The error of a batch that outlived {@code delivery.timeout.ms}. */

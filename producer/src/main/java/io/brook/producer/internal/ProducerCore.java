@@ -1,10 +1,13 @@
 package io.brook.producer.internal;
 
 import io.brook.core.Time;
+import io.brook.core.internal.call.CoordinatorLookup;
+import io.brook.core.internal.call.MetadataBrokers;
 import io.brook.core.internal.event.EventSink;
 import io.brook.core.internal.metadata.MetadataManager;
 import io.brook.core.internal.metrics.Meters;
 import io.brook.core.internal.network.RequestSender;
+import io.brook.core.internal.util.Scheduler;
 import io.brook.producer.Partitioner;
 import io.brook.protocol.compress.Compression;
 import io.netty.buffer.ByteBufAllocator;
@@ -23,17 +26,23 @@ final class ProducerCore {
     final RecordIntake intake;
     final TopicRoutings routings;
     final Idempotence idempotence;
+    final TransactionManager transactions;
     final ProducerMetrics metrics;
     final Sender sender;
 
     /**
      * @param requests where requests go; their futures must complete on the sender's thread
      * @param callbacks where record futures are completed
+     * @param coordinatorRequests where transaction requests go (the coordinators' own connections, so that they do
+     *     not queue behind Produce requests); futures on the sender's thread
+     * @param timers the sender thread's timers (retries of transaction requests)
+     * @param features the brokers' handshake answers (the transaction protocol's choice)
      * @param wake asks for a sender cycle soon
      */
     ProducerCore(SenderSettings settings, Compression compression, long bufferMemory, Partitioner partitioner,
-            boolean ignoreKeys, ByteBufAllocator alloc, Time time, RequestSender requests, MetadataManager metadata,
-            Executor callbacks, EventSink events, Meters meters, Runnable wake) {
+            boolean ignoreKeys, ByteBufAllocator alloc, Time time, RequestSender requests,
+            RequestSender coordinatorRequests, MetadataManager metadata, Scheduler timers, BrokerFeatures features, Executor callbacks, EventSink events, Meters meters,
+            Runnable wake) {
         this.settings = settings;
         this.pool = new BufferPool(bufferMemory, time);
         this.metrics = new ProducerMetrics(meters, pool::availableBytes);
@@ -46,11 +55,16 @@ final class ProducerCore {
         later[0] = routings;
         this.idempotence = new Idempotence(settings.idempotent(), settings.clientId(), settings.transactionalId(),
                 settings.transactionTimeoutMs(), requests, metadata, settings.retryBackoff(), events, time, wake);
+        TxnCall calls = new TxnCall(settings.clientId(), coordinatorRequests,
+                new CoordinatorLookup(requests, new MetadataBrokers(metadata)), timers, settings.retryBackoff());
+        this.transactions = new TransactionManager(settings.clientId(), settings.transactionalId(),
+                settings.transactionTimeoutMs(), idempotence, calls, features, events, time, wake);
         BatchCompleter completer = new BatchCompleter(settings.clientId(), accumulator, callbacks, events, metrics,
                 time);
-        ProduceOutcomes outcomes = new ProduceOutcomes(settings, accumulator, metadata, idempotence, completer,
+        ProduceOutcomes outcomes = new ProduceOutcomes(settings, accumulator, metadata, idempotence, transactions, completer,
                 metrics, events, time);
-        this.sender = new Sender(settings, time, accumulator, metadata, requests, idempotence, routings, outcomes,
+        this.sender = new Sender(settings, time, accumulator, metadata, requests, idempotence, transactions, routings,
+                outcomes,
                 completer, metrics, wake);
     }
 }

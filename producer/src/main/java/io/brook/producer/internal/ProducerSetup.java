@@ -35,11 +35,7 @@ final class ProducerSetup {
      */
     static SenderSettings settings(ProducerOptions options, String clientId) {
         ClientConfig config = options.config();
-        if (config.get(ProducerConfigs.TRANSACTIONAL_ID) != null) {
-            throw new ConfigException(ProducerConfigs.TRANSACTIONAL_ID.name(), "Transactions are not supported by "
-                    + "this version of Brook yet: remove transactional.id (an idempotent producer, the default, "
-                    + "still writes each record once and in order)");
-        }
+        String transactionalId = config.get(ProducerConfigs.TRANSACTIONAL_ID); // validated non-blank
         if (config.get(ProducerConfigs.TRANSACTION_TWO_PHASE_COMMIT_ENABLE)) {
             throw new ConfigException(ProducerConfigs.TRANSACTION_TWO_PHASE_COMMIT_ENABLE.name(),
                     "transaction.two.phase.commit.enable=true is not supported by Brook");
@@ -48,6 +44,11 @@ final class ProducerSetup {
         int retries = options.retries();
         int maxInFlight = options.maxInFlightRequestsPerConnection();
         boolean idempotent = idempotence(config, acks, retries, maxInFlight, clientId);
+        if (transactionalId != null && !idempotent) {
+            throw new ConfigException(ProducerConfigs.ENABLE_IDEMPOTENCE.name(), "A transactional producer "
+                    + "(transactional.id '" + transactionalId + "') must be idempotent: enable.idempotence=true, "
+                    + "acks=all, retries > 0 and max.in.flight.requests.per.connection <= 5");
+        }
         int requestTimeoutMs = config.get(CommonConfigs.REQUEST_TIMEOUT_MS);
         long lingerMs = options.linger().toMillis();
         long deliveryTimeoutMs = options.deliveryTimeout().toMillis();
@@ -62,7 +63,7 @@ final class ProducerSetup {
                     deliveryTimeoutMs);
         }
         warnNoEffect(config, clientId);
-        return new SenderSettings(clientId, acks, idempotent, null, config.get(ProducerConfigs.TRANSACTION_TIMEOUT_MS),
+        return new SenderSettings(clientId, acks, idempotent, transactionalId, config.get(ProducerConfigs.TRANSACTION_TIMEOUT_MS),
                 requestTimeoutMs, deliveryTimeoutMs, lingerMs, retries, maxInFlight, options.maxRequestSize(),
                 options.batchSize(), RetryBackoffs.from(config), options.adaptivePartitioning(),
                 options.partitionerAvailabilityTimeout().toMillis(), options.maxBlock().toMillis(),

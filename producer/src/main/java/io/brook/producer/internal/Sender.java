@@ -39,6 +39,7 @@ final class Sender {
     private final MetadataManager metadata;
     private final RequestSender requests;
     private final Idempotence idempotence;
+    private final TransactionManager transactions;
     private final TopicRoutings routings;
     private final ProduceOutcomes outcomes;
     private final BatchCompleter completer;
@@ -55,8 +56,9 @@ final class Sender {
     private boolean aborted;
 
     Sender(SenderSettings settings, Time time, RecordAccumulator accumulator, MetadataManager metadata,
-            RequestSender requests, Idempotence idempotence, TopicRoutings routings, ProduceOutcomes outcomes,
-            BatchCompleter completer, ProducerMetrics metrics, Runnable wake) {
+            RequestSender requests, Idempotence idempotence, TransactionManager transactions, TopicRoutings routings,
+            ProduceOutcomes outcomes, BatchCompleter completer, ProducerMetrics metrics, Runnable wake) {
+        this.transactions = transactions;
         this.settings = settings;
         this.time = time;
         this.accumulator = accumulator;
@@ -88,6 +90,9 @@ final class Sender {
             node.ready.clear();
         }
         readyNodes.clear();
+        if (transactions.transactional()) {
+            next = Math.min(next, transactions.poll(nowMs, produceInFlight, anyQueued()));
+        }
         if (settings.adaptive() && nowMs >= nextLoadMs) {
             nextLoadMs = nowMs + LOAD_INTERVAL_MS;
             updateLoad(nowMs);
@@ -95,6 +100,16 @@ final class Sender {
         accumulator.senderSaturated(everyBrokerSaturated());
         completer.flush();
         return next;
+    }
+
+    /** Whether a queue still holds a batch (lock-free view of the queues' heads). */
+    private boolean anyQueued() {
+        for (PartitionQueue q : active) {
+            if (q.head() != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -125,6 +140,9 @@ final class Sender {
         long next = Long.MAX_VALUE;
         boolean flushing = accumulator.flushing();
         BrookException fatal = idempotence.fatalError();
+        if (fatal == null) {
+            fatal = transactions.queuedBatchError(); // aborting, abortable error or fenced: queued batches fail now
+        }
         boolean leaderMissing = false;
         for (int i = 0; i < active.size(); ) {
             PartitionQueue q = active.get(i);
@@ -153,7 +171,7 @@ final class Sender {
                     && nowMs - head.createdMs < settings.lingerMs()) {
                 due = head.createdMs + settings.lingerMs();
             } else {
-                if (idempotence.mayDrain(q, head)) {
+                if (idempotence.mayDrain(q, head) && transactions.mayDrain(q.partition)) {
                     NodeState node = node(leader.get());
                     if (node.ready.isEmpty()) {
                         readyNodes.add(node);
@@ -295,7 +313,8 @@ final class Sender {
 
     private void send(NodeState node, List<ProducerBatch> batches, long nowMs) {
         ProduceCall call = new ProduceCall(node.id, node.endpoint, batches, settings.acks(),
-                settings.requestTimeoutMs(), settings.transactionalId(), nowMs, time.nanoseconds());
+                settings.requestTimeoutMs(), settings.transactionalId(), transactions.produceVersions(), nowMs,
+                time.nanoseconds());
         for (ProducerBatch b : batches) {
             b.attemptStarted();
             b.queue.inFlight.addLast(b);

@@ -7,7 +7,7 @@ import io.brook.core.internal.util.ExponentialBackoff;
  *
  * @param acks 0, 1 or -1 (all)
  * @param idempotent whether batches carry a producer id and sequences
- * @param transactionalId null until transactions exist
+ * @param transactionalId the transactional.id, or null for a producer without transactions
  * @param maxInFlight Produce requests per broker without a response, at most
  */
 record SenderSettings(String clientId, short acks, boolean idempotent, String transactionalId,

@@ -10,6 +10,7 @@ import io.brook.core.internal.metadata.MetadataConfig;
 import io.brook.core.internal.metadata.MetadataManager;
 import io.brook.core.internal.metadata.WantedTopics;
 import io.brook.core.internal.metrics.Meters;
+import io.brook.core.internal.network.BrokerApiVersions;
 import io.brook.core.internal.network.Endpoint;
 import io.brook.core.internal.util.ExponentialBackoff;
 import io.brook.core.internal.util.ManualScheduler;
@@ -50,11 +51,12 @@ final class CoreFixture implements AutoCloseable {
         this.metadata = new MetadataManager(config, cluster,
                 BootstrapResolver.fixed(List.of(new Endpoint(-1, "bootstrap", 9092))), time, scheduler,
                 WantedTopics.none());
-        SenderSettings settings = new SenderSettings("test", b.acks, b.idempotent, null, 60_000, 5_000,
+        SenderSettings settings = new SenderSettings("test", b.acks, b.idempotent, b.transactionalId, 60_000, 5_000,
                 b.deliveryTimeoutMs, b.lingerMs, b.retries, b.maxInFlight, b.maxRequestSize, b.batchSize,
                 ExponentialBackoff.fixed(100), b.adaptive, 0, b.maxBlockMs, 300_000, "bootstrap:9092");
         this.core = new ProducerCore(settings, b.compression, b.bufferMemory, b.partitioner, false,
-                PooledByteBufAllocator.DEFAULT, time, cluster, metadata, Runnable::run, sink, Meters.none(),
+                PooledByteBufAllocator.DEFAULT, time, cluster, cluster, metadata, scheduler,
+                broker -> CompletableFuture.completedFuture(b.brokerVersions), Runnable::run, sink, Meters.none(),
                 () -> wakeups++);
         metadata.start();
         settle();
@@ -121,6 +123,8 @@ final class CoreFixture implements AutoCloseable {
         private final FakeCluster cluster;
         short acks = -1;
         boolean idempotent = true;
+        String transactionalId;
+        BrokerApiVersions brokerVersions = BrokerApiVersions.of(java.util.Map.of());
         int batchSize = 1000;
         long lingerMs = 10;
         long deliveryTimeoutMs = 30_000;
@@ -140,6 +144,17 @@ final class CoreFixture implements AutoCloseable {
 
         Builder acks(int acks) {
             this.acks = (short) acks;
+            return this;
+        }
+
+        /** What every broker answers in its handshake (default: no APIs, no features: the classic protocol). */
+        Builder brokerVersions(BrokerApiVersions versions) {
+            this.brokerVersions = versions;
+            return this;
+        }
+
+        Builder transactional(String transactionalId) {
+            this.transactionalId = transactionalId;
             return this;
         }
 

@@ -73,6 +73,7 @@ final class FakeCluster implements RequestSender {
     private final Map<String, List<Written>> logs = new HashMap<>();
     private final Map<String, Map<Long, ProducerState>> producers = new HashMap<>();
     private final Deque<Runnable> undelivered = new ArrayDeque<>();
+    private final Map<io.brook.protocol.ApiKey, Function<ApiMessage, Object>> handlers = new HashMap<>();
     private final Deque<Function<ProduceRequest, Reaction>> produceScript = new ArrayDeque<>();
     private final List<ProduceRequest> produceRequests = new ArrayList<>();
     private final Map<Long, Short> epochs = new HashMap<>();
@@ -117,6 +118,15 @@ final class FakeCluster implements RequestSender {
     /** The broker forgets every producer's state (as after losing its log). */
     void forgetProducers() {
         producers.clear();
+    }
+
+    /**
+     * Answers requests of {@code api} with {@code handler} (a response body, or a Throwable to fail the request
+     * with) instead of the built-in behaviour.
+     */
+    FakeCluster handle(io.brook.protocol.ApiKey api, Function<ApiMessage, Object> handler) {
+        handlers.put(api, handler);
+        return this;
     }
 
     Endpoint broker(int id) {
@@ -175,7 +185,8 @@ final class FakeCluster implements RequestSender {
         CompletableFuture<R> future = new CompletableFuture<>();
         Object answer;
         try {
-            answer = switch (request.apiKey()) {
+            Function<ApiMessage, Object> handler = handlers.get(request.apiKey());
+            answer = handler != null ? handler.apply(body) : switch (request.apiKey()) {
                 case METADATA -> metadata((MetadataRequest) body);
                 case INIT_PRODUCER_ID -> initProducerId((InitProducerIdRequest) body);
                 case PRODUCE -> produce((ProduceRequest) body, version);

@@ -75,9 +75,16 @@ class ProducerSetupTest {
     }
 
     @Test
-    void transactionsAreRefusedUntilTheyExist() {
-        assertThatThrownBy(() -> ProducerSetup.settings(options("transactional.id", "tx-1"), "p"))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("Transactions are not supported");
+    void aTransactionalProducerMustBeIdempotent() {
+        assertThat(ProducerSetup.settings(options("transactional.id", "tx-1"), "p").transactionalId())
+                .isEqualTo("tx-1");
+        assertThatThrownBy(() -> ProducerSetup.settings(options("transactional.id", "tx-1",
+                "enable.idempotence", false), "p"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("must be idempotent");
+        assertThatThrownBy(() -> ProducerSetup.settings(options("transactional.id", "tx-1", "acks", "1"), "p"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("must be idempotent");
+        assertThatThrownBy(() -> ProducerSetup.settings(options("transactional.id", ""), "p"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("non-blank");
     }
 
     @Test

@@ -24,6 +24,8 @@ import java.util.Set;
  * @param brokerJvmOptions extra options for launched broker JVMs
  * @param listeners the secured listeners each launched node opens besides PLAINTEXT
  * @param saslUsers user names and passwords for the SASL listeners (PLAIN and SCRAM)
+ * @param features feature levels the storage is formatted with ({@code transaction.version=1}); empty for the
+ *     version's defaults
  */
 public record ClusterSpec(
         int nodes,
@@ -35,9 +37,11 @@ public record ClusterSpec(
         String brokerHeap,
         List<String> brokerJvmOptions,
         Set<Listener> listeners,
-        Map<String, String> saslUsers) {
+        Map<String, String> saslUsers,
+        Map<String, Integer> features) {
 
     public ClusterSpec {
+        features = Collections.unmodifiableMap(new LinkedHashMap<>(features));
         if (nodes < 1) {
             throw new IllegalArgumentException("nodes must be positive, was " + nodes);
         }
@@ -52,11 +56,19 @@ public record ClusterSpec(
         saslUsers = Collections.unmodifiableMap(new LinkedHashMap<>(saslUsers));
     }
 
+    /** A specification with the version's default feature levels. */
+    public ClusterSpec(int nodes, String kafkaVersion, Map<String, String> brokerProperties, Duration startTimeout,
+            Duration stopTimeout, Path logDirectory, String brokerHeap, List<String> brokerJvmOptions,
+            Set<Listener> listeners, Map<String, String> saslUsers) {
+        this(nodes, kafkaVersion, brokerProperties, startTimeout, stopTimeout, logDirectory, brokerHeap,
+                brokerJvmOptions, listeners, saslUsers, Map.of());
+    }
+
     /** A specification without secured listeners. */
     public ClusterSpec(int nodes, String kafkaVersion, Map<String, String> brokerProperties, Duration startTimeout,
             Duration stopTimeout, Path logDirectory, String brokerHeap, List<String> brokerJvmOptions) {
         this(nodes, kafkaVersion, brokerProperties, startTimeout, stopTimeout, logDirectory, brokerHeap,
-                brokerJvmOptions, Set.of(), Map.of());
+                brokerJvmOptions, Set.of(), Map.of(), Map.of());
     }
 
     /** The Kafka major version, e.g. 4 for {@code 4.1.1}. */

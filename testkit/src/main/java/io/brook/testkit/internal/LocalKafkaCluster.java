@@ -128,11 +128,21 @@ public final class LocalKafkaCluster implements KafkaCluster {
                 ClassDataSharing classDataSharing = ClassDataSharing.forClasspath(cacheDirectory, spec.kafkaVersion(),
                         classpath);
                 nodes.add(new LocalKafkaNode(id, ports[id], logDirectory, serverProperties, jvm, classDataSharing,
-                        clusterId, SecuredListeners.scramArguments(spec.saslUsers())));
+                        clusterId, formatArguments(spec)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the directories of a Kafka cluster", e);
         }
+    }
+
+    /** The storage tool's extra arguments: SCRAM users and feature levels. */
+    private static List<String> formatArguments(ClusterSpec spec) {
+        List<String> args = new ArrayList<>(SecuredListeners.scramArguments(spec.saslUsers()));
+        spec.features().forEach((name, level) -> {
+            args.add("--feature");
+            args.add(name + "=" + level);
+        });
+        return args;
     }
 
     private List<String> jvmCommand(String loggingOption, String nodeName, Path argFile) {

@@ -17,16 +17,24 @@ import java.util.Set;
  */
 public final class BrokerApiVersions {
     private final Map<ApiKey, VersionRange> ranges;
+    /** Finalized feature name to its maximum level (ApiVersions v3+, tagged field 2). */
+    private final Map<String, Short> finalizedFeatures;
 
-    private BrokerApiVersions(Map<ApiKey, VersionRange> ranges) {
+    private BrokerApiVersions(Map<ApiKey, VersionRange> ranges, Map<String, Short> finalizedFeatures) {
         EnumMap<ApiKey, VersionRange> copy = new EnumMap<>(ApiKey.class);
         copy.putAll(ranges);
         this.ranges = Collections.unmodifiableMap(copy);
+        this.finalizedFeatures = Map.copyOf(finalizedFeatures);
     }
 
-    /** The broker's ranges as given; for tests and fakes. */
+    /** The broker's ranges as given, without finalized features; for tests and fakes. */
     public static BrokerApiVersions of(Map<ApiKey, VersionRange> ranges) {
-        return new BrokerApiVersions(ranges);
+        return new BrokerApiVersions(ranges, Map.of());
+    }
+
+    /** The broker's ranges and finalized feature levels as given; for tests and fakes. */
+    public static BrokerApiVersions of(Map<ApiKey, VersionRange> ranges, Map<String, Short> finalizedFeatures) {
+        return new BrokerApiVersions(ranges, finalizedFeatures);
     }
 
     /** The ranges in a successful ApiVersions response. */
@@ -39,7 +47,25 @@ public final class BrokerApiVersions {
                 ranges.put(api, new VersionRange(v.minVersion(), v.maxVersion()));
             }
         }
-        return new BrokerApiVersions(ranges);
+        java.util.HashMap<String, Short> features = new java.util.HashMap<>();
+        if (response.finalizedFeatures() != null) {
+            for (ApiVersionsResponse.FinalizedFeatureKey f : response.finalizedFeatures()) {
+                if (f.name() != null && f.maxVersionLevel() >= 0) {
+                    features.put(f.name(), f.maxVersionLevel());
+                }
+            }
+        }
+        return new BrokerApiVersions(ranges, features);
+    }
+
+    /**
+     * The level at which the cluster finalized feature {@code name} ({@code transaction.version},
+     * {@code metadata.version}, ...), as this broker reported it; empty when the broker reported none for it (a
+     * broker older than ApiVersions v3, or a feature at level 0).
+     */
+    public java.util.OptionalInt finalizedFeatureLevel(String name) {
+        Short level = finalizedFeatures.get(name);
+        return level == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(level);
     }
 
     /** The versions of {@code api} the broker supports; empty if it does not support the API at all. */
@@ -71,12 +97,13 @@ public final class BrokerApiVersions {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof BrokerApiVersions other && ranges.equals(other.ranges);
+        return o instanceof BrokerApiVersions other && ranges.equals(other.ranges)
+                && finalizedFeatures.equals(other.finalizedFeatures);
     }
 
     @Override
     public int hashCode() {
-        return ranges.hashCode();
+        return ranges.hashCode() * 31 + finalizedFeatures.hashCode();
     }
 
     @Override

@@ -47,7 +47,20 @@ public enum Capability {
     /** ListGroups v5+: a type filter, and each group's type (classic, consumer, ...) in the answer. */
     LIST_GROUPS_TYPES(ApiKey.LIST_GROUPS, 5),
     /** DescribeConfigs v3+: each key's documentation, on request. */
-    DESCRIBE_CONFIGS_DOCUMENTATION(ApiKey.DESCRIBE_CONFIGS, 3);
+    DESCRIBE_CONFIGS_DOCUMENTATION(ApiKey.DESCRIBE_CONFIGS, 3),
+    /**
+     * Produce v12+: a transactional Produce enrols its partitions in the transaction (transaction protocol v2,
+     * KIP-890 part 2); the classic protocol stays below it and enrols them with AddPartitionsToTxn.
+     */
+    PRODUCE_IMPLICIT_TXN_PARTITIONS(ApiKey.PRODUCE, 12),
+    /** AddPartitionsToTxn v4+: the broker-to-coordinator form (several transactions, verifyOnly); clients use v3-. */
+    ADD_PARTITIONS_TO_TXN_BATCHED(ApiKey.ADD_PARTITIONS_TO_TXN, 4),
+    /** EndTxn v5+: transaction protocol v2, the epoch is bumped by every transaction and returned. */
+    END_TXN_EPOCH_BUMP(ApiKey.END_TXN, 5),
+    /** TxnOffsetCommit v3+: the group member's generation and ids, so the coordinator fences zombies (KIP-447). */
+    TXN_OFFSET_COMMIT_GROUP_MEMBER(ApiKey.TXN_OFFSET_COMMIT, 3),
+    /** TxnOffsetCommit v5+: transaction protocol v2, the group is enrolled without AddOffsetsToTxn. */
+    TXN_OFFSET_COMMIT_IMPLICIT_GROUP(ApiKey.TXN_OFFSET_COMMIT, 5);
 
     private final ApiKey api;
     private final short since;
@@ -70,6 +83,19 @@ public enum Capability {
     /** Every version Brook has that carries the capability: for a request that cannot do without it. */
     public VersionRange versions() {
         return new VersionRange((short) Math.max(since, api.lowestVersion()), api.highestVersion());
+    }
+
+    /**
+     * Every version Brook has that lacks the capability: for a request that must not use it (a classic transaction
+     * must not be enrolled the newer way).
+     *
+     * @throws IllegalStateException if every version Brook has carries it
+     */
+    public VersionRange versionsWithout() {
+        if (since <= api.lowestVersion()) {
+            throw new IllegalStateException("Every version of " + api.apiName() + " has " + this);
+        }
+        return new VersionRange(api.lowestVersion(), (short) Math.min(since - 1, api.highestVersion()));
     }
 
     /** Whether {@code version} of {@link #api()} carries the capability. */
