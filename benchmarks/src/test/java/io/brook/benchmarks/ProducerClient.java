@@ -70,7 +70,9 @@ interface ProducerClient extends AutoCloseable {
         };
 
         Brook(String bootstrap, Workload w) {
-            producer = Producer.create(settings(bootstrap, w, "bench-brook"), Serializers.bytes(),
+            // A short client id, so that the thread names fit Linux's 15-character thread names
+            // (brook-bb-producer-sender shows as "brook-bb-produc" in the context-switch diagnostics).
+            producer = Producer.create(settings(bootstrap, w, "bb"), Serializers.bytes(),
                     Serializers.bytes());
         }
 

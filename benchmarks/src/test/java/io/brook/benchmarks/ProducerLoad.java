@@ -44,6 +44,7 @@ public final class ProducerLoad {
 
             heap.start();
             java.util.Map<String, Long> cpuByThreadBefore = cpuByThread(threads);
+            java.util.Map<String, Long> switchesBefore = contextSwitches();
             long threadBytesBefore = threadAllocated(threads);
             long cpuBefore = os.getProcessCpuTime();
             long start = System.nanoTime();
@@ -54,6 +55,7 @@ public final class ProducerLoad {
             long heapBytes = heap.stop();
             if (Boolean.getBoolean("bench.threads")) {
                 printCpuByThread(cpuByThreadBefore, cpuByThread(threads), cpuNs);
+                printSwitches(switchesBefore, contextSwitches());
             }
 
             long[] latencies = paced(producer, topic, keys, values, w.latencyRate(), w.latencySeconds());
@@ -133,6 +135,43 @@ public final class ProducerLoad {
         }
         sb.append(String.format(Locale.ROOT, " process=%.0fms other(GC,JIT,...)=%.0fms", processNs / 1e6,
                 (processNs - javaThreads) / 1e6));
+        System.out.println(sb);
+    }
+
+    /**
+     * Voluntary context switches (a thread blocking: park, futex, epoll) per thread name, from /proc (Linux only;
+     * empty elsewhere): how many hand-offs between threads a client makes (diagnostics: -Dbench.threads=true).
+     */
+    private static java.util.Map<String, Long> contextSwitches() {
+        java.util.Map<String, Long> out = new java.util.TreeMap<>();
+        java.io.File[] tasks = new java.io.File("/proc/self/task").listFiles();
+        if (tasks == null) {
+            return out;
+        }
+        for (java.io.File task : tasks) {
+            try {
+                String name = java.nio.file.Files.readString(task.toPath().resolve("comm")).trim()
+                        .replaceAll("[0-9]+", "N");
+                for (String line : java.nio.file.Files.readAllLines(task.toPath().resolve("status"))) {
+                    if (line.startsWith("voluntary_ctxt_switches:")) {
+                        out.merge(name, Long.parseLong(line.substring(line.indexOf(':') + 1).trim()), Long::sum);
+                    }
+                }
+            } catch (java.io.IOException | RuntimeException e) {
+                // the thread ended meanwhile
+            }
+        }
+        return out;
+    }
+
+    private static void printSwitches(java.util.Map<String, Long> before, java.util.Map<String, Long> after) {
+        StringBuilder sb = new StringBuilder("THREADS switches");
+        for (java.util.Map.Entry<String, Long> e : after.entrySet()) {
+            long n = e.getValue() - before.getOrDefault(e.getKey(), 0L);
+            if (n > 100) {
+                sb.append(String.format(Locale.ROOT, " [%s]=%d", e.getKey(), n));
+            }
+        }
         System.out.println(sb);
     }
 

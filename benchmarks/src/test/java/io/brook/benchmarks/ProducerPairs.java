@@ -117,6 +117,8 @@ public final class ProducerPairs {
             while ((s = out.readLine()) != null) {
                 if (s.startsWith("RESULT ")) {
                     line = Optional.of(s);
+                } else if (s.startsWith("THREADS ")) {
+                    System.out.println("    " + client + " " + s); // diagnostics asked for with -Dbench.threads=true
                 }
             }
         }

@@ -15,6 +15,7 @@ import io.brook.producer.ProducerFencedEvent;
 import io.brook.producer.ProducerRecord;
 import io.brook.producer.RecordMetadata;
 import io.brook.producer.TransactionAbortedEvent;
+import io.brook.producer.TransactionAbortedException;
 import io.brook.producer.TransactionBeganEvent;
 import io.brook.producer.TransactionCommittedEvent;
 import java.util.ArrayList;
@@ -89,6 +90,26 @@ abstract class TransactionalProducerContract {
             }
         }
         return out;
+    }
+
+    @Test
+    void aRecordStillWaitingForMetadataIsAbortedWithItsTransaction() throws Exception {
+        String topic = "txn-late-" + UUID.randomUUID(); // created only after the abort: the record waits for it
+        List<ClientEvent> events = new CopyOnWriteArrayList<>();
+        try (Producer<String, String> p = producer("txn-" + UUID.randomUUID(), events)) {
+            p.initTransactions();
+            p.beginTransaction();
+            CompletableFuture<RecordMetadata> waiting = p.send(new ProducerRecord<>(topic, 0, "k", "aborted"));
+            p.abortTransaction();
+            assertThatThrownBy(() -> waiting.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                    .hasCauseInstanceOf(TransactionAbortedException.class);
+            kafka.createTopic(topic, 1, 1);
+            p.beginTransaction();
+            p.send(new ProducerRecord<>(topic, 0, "k", "committed"));
+            p.commitTransaction();
+        }
+        assertThat(BrookReader.readAll(bootstrap, topic, 1, "read_uncommitted").get(0)).containsExactly("committed");
+        assertThat(kafka.readAll(topic, 1, "read_committed").get(0)).containsExactly("committed");
     }
 
     @Test

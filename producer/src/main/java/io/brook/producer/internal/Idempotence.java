@@ -124,6 +124,12 @@ final class Idempotence {
             // Only batches that may have been written under the current epoch go out before the bump.
             return retry && head.outcomeUnknown() && queue.inFlight.isEmpty();
         }
+        if (queue.lastAckedSequence < 0) {
+            // Until the broker acknowledged a batch of this partition under this epoch, one at a time: a broker
+            // that does not know the producer yet accepts any first sequence, so a later batch arriving before a
+            // retried first one would be written and leave the first out of order for ever.
+            return queue.inFlight.isEmpty();
+        }
         return !retry || queue.inFlight.isEmpty();
     }
 

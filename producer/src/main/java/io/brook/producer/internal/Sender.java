@@ -82,6 +82,7 @@ final class Sender {
             return Long.MAX_VALUE;
         }
         long next = routings.poll(nowMs);
+        failWaitingOfEndedTransaction();
         accumulator.takeNewlyReady(active);
         next = Math.min(next, idempotence.poll(nowMs, produceInFlight));
         next = Math.min(next, collectReady(nowMs, metadata.snapshot()));
@@ -100,6 +101,20 @@ final class Sender {
         accumulator.senderSaturated(everyBrokerSaturated());
         completer.flush();
         return next;
+    }
+
+    /**
+     * Records still waiting for their topic's metadata when the transaction aborts (or cannot go on) belong to that
+     * transaction: they fail with it, like its queued batches, rather than be placed later into the next one.
+     */
+    private void failWaitingOfEndedTransaction() {
+        if (!transactions.transactional() || !routings.anyWaiting()) {
+            return;
+        }
+        BrookException error = transactions.queuedBatchError();
+        if (error != null) {
+            routings.failAllWaiting(error);
+        }
     }
 
     /** Whether a queue still holds a batch (lock-free view of the queues' heads). */

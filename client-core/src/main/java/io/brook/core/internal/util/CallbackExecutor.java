@@ -27,8 +27,10 @@ import org.slf4j.LoggerFactory;
  * {@code handOverAfter} and more tasks wait, a watchdog starts a new thread that takes over the queue; the blocked
  * thread ends once its task returns. Order is kept except across such a hand-over.
  *
- * <p>Cost: one queue operation per task; a thread is started only when none is draining. Submit one task per batch
- * of completions, not one per record.
+ * <p>Cost: one queue operation (and a signal, if the drainer waits) per task; a thread is started only when none is
+ * draining, and the watchdog is one long-lived thread that checks the running task on a timer (a watchdog started
+ * per task cost the producer a thread start per response). Submit one task per batch of completions, not one per
+ * record.
  *
  * <p>Thread-safe: the queue and the drainer state are guarded by {@code lock}.
  */
@@ -94,7 +96,10 @@ public final class CallbackExecutor implements Executor, AutoCloseable {
                 startDrainerLocked();
             } else {
                 workOrExit.signal();
-                ensureWatchdogLocked();
+                if (taskStartedMs >= 0 && time.monotonicMs() - taskStartedMs >= handOverAfterMs) {
+                    // The running task is overdue and now something waits behind it: hand over without delay.
+                    watchdogWake.signal();
+                }
             }
         } finally {
             lock.unlock();
@@ -159,6 +164,7 @@ public final class CallbackExecutor implements Executor, AutoCloseable {
         threads.removeIf(old -> !old.isAlive());
         threads.add(t);
         t.start();
+        ensureWatchdogLocked();
     }
 
     private void drain(Thread me) {
@@ -217,26 +223,49 @@ public final class CallbackExecutor implements Executor, AutoCloseable {
         watchdog.start();
     }
 
-    /** Runs while tasks wait behind a running one; hands the queue over when that one runs too long. */
+    /**
+     * Lives as long as there is a drainer (and {@code IDLE_EXIT_MS} longer): checks the running task when it would
+     * become overdue and hands the queue over when it has run too long with tasks waiting. It is started once, not per
+     * task: it waits with a timeout instead of being signalled per task, so that the cost of guarding against a
+     * blocking callback is a few wake-ups per second, not a thread start or a signal per task (the producer submits
+     * one task per response). {@link #execute} signals it only when it queues behind an overdue task.
+     */
     private void watch() {
         lock.lock();
         try {
-            while (!closed && drainer != null && !queue.isEmpty()) {
-                long runningMs = taskStartedMs < 0 ? 0 : time.monotonicMs() - taskStartedMs;
-                if (runningMs >= handOverAfterMs) {
-                    log.debug("A callback on {} has run for {} ms with {} waiting: handing over", drainer.getName(),
-                            runningMs, queue.size());
-                    startDrainerLocked();
-                    continue;
+            long idleSinceMs = time.monotonicMs();
+            while (!closed) {
+                long nowMs = time.monotonicMs();
+                long waitMs;
+                if (drainer == null) {
+                    if (nowMs - idleSinceMs >= IDLE_EXIT_MS) {
+                        return;
+                    }
+                    waitMs = IDLE_EXIT_MS - (nowMs - idleSinceMs);
+                } else {
+                    idleSinceMs = nowMs;
+                    long runningMs = taskStartedMs < 0 ? -1 : nowMs - taskStartedMs;
+                    if (runningMs >= handOverAfterMs && !queue.isEmpty()) {
+                        log.debug("A callback on {} has run for {} ms with {} waiting: handing over",
+                                drainer.getName(), runningMs, queue.size());
+                        startDrainerLocked();
+                        continue;
+                    }
+                    // A task not yet overdue is checked when it becomes so; otherwise one period later (execute
+                    // signals us if it queues behind an overdue task meanwhile).
+                    waitMs = runningMs >= 0 && runningMs < handOverAfterMs ? handOverAfterMs - runningMs
+                            : handOverAfterMs;
                 }
                 try {
-                    watchdogWake.await(handOverAfterMs - runningMs, TimeUnit.MILLISECONDS);
+                    watchdogWake.await(waitMs, TimeUnit.MILLISECONDS);
                 } catch (InterruptedException e) {
                     return;
                 }
             }
         } finally {
-            watchdog = null;
+            if (watchdog == Thread.currentThread()) {
+                watchdog = null;
+            }
             lock.unlock();
         }
     }

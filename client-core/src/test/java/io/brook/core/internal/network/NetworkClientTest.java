@@ -280,6 +280,7 @@ class NetworkClientTest {
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
 
         for (CompletableFuture<MetadataResponse> f : inFlight) {
+            Poll.until(f::isDone); // failed by close, completed on the owner's executor
             assertThat(causeOf(f)).isInstanceOf(NetworkClientClosedException.class);
         }
         assertThat(ioThreads("closing")).isEmpty();
@@ -297,6 +298,7 @@ class NetworkClientTest {
 
         client.close(Duration.ofSeconds(5));
 
+        Poll.until(queued::isDone); // failed by close, completed on the owner's executor
         assertThat(causeOf(queued)).isInstanceOf(NetworkClientClosedException.class);
         assertThat(ioThreads("closing-early")).isEmpty();
     }

@@ -75,4 +75,48 @@ class CallbackExecutorTest {
         assertThat(Thread.getAllStackTraces().keySet()).noneMatch(
                 t -> t.getName().startsWith("brook-cb-test-callbacks-") && t.isAlive());
     }
+
+    @Test
+    void aTaskQueuedBehindAnAlreadyOverdueOneIsHandedOverPromptly() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch blocking = new CountDownLatch(1);
+        callbacks.execute(() -> {
+            blocking.countDown();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        assertThat(blocking.await(5, TimeUnit.SECONDS)).isTrue();
+        Thread.sleep(200); // the first task is now well past the 50 ms hand-over time, with nothing queued
+        CompletableFuture<String> second = new CompletableFuture<>();
+        long queuedNs = System.nanoTime();
+        callbacks.execute(() -> second.complete(Thread.currentThread().getName()));
+        String ranOn = second.get(5, TimeUnit.SECONDS);
+        long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - queuedNs);
+        release.countDown();
+        assertThat(ranOn).isEqualTo("brook-cb-test-callbacks-1");
+        assertThat(tookMs).as("hand-over delay after queueing behind an overdue task").isLessThan(1_000);
+    }
+
+    @Test
+    void tasksSubmittedOneAtATimeStartNoThreadPerTask() throws Exception {
+        // A short hand-over time and tasks spaced beyond it: the watchdog has nothing to watch between tasks.
+        CallbackExecutor quick = new CallbackExecutor("cb-quick", Time.SYSTEM, Duration.ofMillis(1));
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        try {
+            long startedBefore = mx.getTotalStartedThreadCount();
+            for (int i = 0; i < 50; i++) {
+                CompletableFuture<Void> ran = new CompletableFuture<>();
+                quick.execute(() -> ran.complete(null));
+                ran.get(5, TimeUnit.SECONDS);
+                Thread.sleep(3);
+            }
+            // One drainer and one watchdog; a watchdog started per task (the earlier design) made ~50.
+            assertThat(mx.getTotalStartedThreadCount() - startedBefore).isLessThanOrEqualTo(4);
+        } finally {
+            quick.close(Duration.ofSeconds(5));
+        }
+    }
 }
