@@ -30,7 +30,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  *
  * <p>Arguments (all optional): {@code --bootstrap-server host:port} (else a local broker is started with
  * brook-testkit), {@code --pairs N} (default 2), {@code --scale F} (record counts times F, default 1),
- * {@code --only <substring of a workload name>}, {@code --out file.md}.
+ * {@code --only <substring of a workload name>}, {@code --out file.md}. System properties {@code bench.listener} and
+ * {@code bench.sslProvider} run the clients over TLS (see {@link BenchListener}; local broker only).
  */
 public final class ConsumerPairs {
     private static final int PARTITIONS = 6;
@@ -80,7 +81,7 @@ public final class ConsumerPairs {
         KafkaCluster cluster = null;
         String bootstrap = opts.get("bootstrap-server");
         if (bootstrap == null) {
-            cluster = KafkaCluster.builder().brokerHeap("1g").build();
+            cluster = BenchListener.configure(KafkaCluster.builder().brokerHeap("1g")).build();
             cluster.start();
             bootstrap = cluster.bootstrapServers();
         }
@@ -97,7 +98,8 @@ public final class ConsumerPairs {
                         boolean brookFirst = pair % 2 == 0;
                         for (int i = 0; i < 2; i++) {
                             boolean runBrook = (i == 0) == brookFirst;
-                            Result r = run(runBrook ? "brook" : "kafka", bootstrap, w.topic(runId), w.records(), mode);
+                            Result r = run(runBrook ? "brook" : "kafka", cluster, bootstrap, w.topic(runId),
+                                    w.records(), mode);
                             (runBrook ? brook : kafka).add(r);
                             System.err.printf(Locale.ROOT, "%s %s %s: %.0f rec/s, %.2f CPU s/M, %.0f B/rec%n",
                                     w.name(), mode, runBrook ? "brook" : "kafka", r.recordsPerSecond(),
@@ -164,12 +166,15 @@ public final class ConsumerPairs {
                 (System.nanoTime() - start) / 1e9);
     }
 
-    private static Result run(String client, String bootstrap, String topic, int records, String mode)
-            throws Exception {
+    /** One run over the {@link BenchListener} listener of {@code cluster}, or PLAINTEXT {@code bootstrap} if none. */
+    private static Result run(String client, KafkaCluster cluster, String bootstrap, String topic, int records,
+            String mode) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process process = new ProcessBuilder(java, "-Xms1g", "-Xmx1g", "-XX:+UseG1GC",
-                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", System.getProperty("java.class.path"),
-                ConsumerRun.class.getName(), client, bootstrap, topic, String.valueOf(PARTITIONS),
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+                BenchListener.runJvmOption(cluster),
+                "-cp", System.getProperty("java.class.path"), ConsumerRun.class.getName(), client,
+                cluster == null ? bootstrap : BenchListener.runBootstrap(cluster), topic, String.valueOf(PARTITIONS),
                 String.valueOf(records), mode).redirectErrorStream(true).start();
         String resultLine = null;
         List<String> output = new ArrayList<>();

@@ -77,6 +77,7 @@ public final class ConsumerRun {
     private static Map<String, Object> common(String bootstrap, boolean group) {
         Map<String, Object> config = new HashMap<>();
         config.put("bootstrap.servers", bootstrap);
+        config.putAll(BenchListener.clientProperties());
         config.put("auto.offset.reset", "earliest");
         config.put("client.id", "bench");
         if (group) {

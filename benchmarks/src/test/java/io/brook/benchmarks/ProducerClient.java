@@ -41,6 +41,7 @@ interface ProducerClient extends AutoCloseable {
     static Map<String, Object> settings(String bootstrap, Workload w, String clientId) {
         Map<String, Object> m = new HashMap<>();
         m.put("bootstrap.servers", bootstrap);
+        m.putAll(BenchListener.clientProperties());
         m.put("client.id", clientId);
         m.put("acks", w.acks());
         m.put("enable.idempotence", w.acks().equals("all"));

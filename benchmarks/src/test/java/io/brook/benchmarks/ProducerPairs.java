@@ -29,7 +29,8 @@ import org.apache.kafka.clients.admin.NewTopic;
  * <p>System properties: {@code bench.pairs} (default 2), {@code bench.scale} (record counts, default 1.0),
  * {@code bench.workloads} (a regular expression over workload ids such as {@code 100-all-lz4-k}), {@code bench.aa}
  * (true: kafka-clients against itself, to calibrate the noise), {@code bench.jvmArgs} (extra options for the run
- * JVMs, e.g. {@code -XX:+FlightRecorder...}).
+ * JVMs, e.g. {@code -XX:+FlightRecorder...}), {@code bench.listener} and {@code bench.sslProvider} (runs over TLS:
+ * see {@link BenchListener}).
  */
 public final class ProducerPairs {
     private static final int PARTITIONS = 6;
@@ -51,7 +52,7 @@ public final class ProducerPairs {
         Map<Workload, List<Map<String, Double>>> aRuns = new LinkedHashMap<>();
         Map<Workload, List<Map<String, Double>>> bRuns = new LinkedHashMap<>();
         Instant began = Instant.now();
-        try (KafkaCluster cluster = KafkaCluster.builder().nodes(1).brokerHeap("1g").build();
+        try (KafkaCluster cluster = BenchListener.configure(KafkaCluster.builder().nodes(1).brokerHeap("1g")).build();
                 Admin admin = startAndConnect(cluster)) {
             int run = 0;
             for (Workload w : workloads) {
@@ -66,7 +67,7 @@ public final class ProducerPairs {
                         String topic = "bench-" + w.id() + "-" + (++run);
                         admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1))).all()
                                 .get(60, TimeUnit.SECONDS);
-                        Map<String, Double> result = runChild(client, cluster.bootstrapServers(), topic, w);
+                        Map<String, Double> result = runChild(client, cluster, topic, w);
                         admin.deleteTopics(List.of(topic)).all().get(60, TimeUnit.SECONDS);
                         (sideA ? aRuns : bRuns).computeIfAbsent(w, k -> new ArrayList<>()).add(result);
                         System.out.printf("  %-32s pair %d %-5s %s%n", w.name(), pair, client, result);
@@ -89,7 +90,7 @@ public final class ProducerPairs {
         return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()));
     }
 
-    private static Map<String, Double> runChild(String client, String bootstrap, String topic, Workload w)
+    private static Map<String, Double> runChild(String client, KafkaCluster cluster, String topic, Workload w)
             throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -100,11 +101,12 @@ public final class ProducerPairs {
         if (!extra.isEmpty()) {
             command.addAll(List.of(extra.replace("{run}", topic).split("\\s+")));
         }
+        command.add(BenchListener.runJvmOption(cluster));
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(ProducerLoad.class.getName());
         command.add(client);
-        command.add(bootstrap);
+        command.add(BenchListener.runBootstrap(cluster));
         command.add(topic);
         command.addAll(w.toArgs());
         Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();

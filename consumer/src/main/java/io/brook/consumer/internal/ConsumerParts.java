@@ -62,6 +62,7 @@ final class ConsumerParts<K, V> {
     final ThreadScheduler scheduler;
     final MetadataManager metadata;
     final Signal signal;
+    final SecurityFailures securityFailures;
     /** When the application's last poll() started (monotonic ms); written by the polling thread. */
     final AtomicLong lastPollMs;
     final SubscriptionState subscriptions;
@@ -96,10 +97,12 @@ final class ConsumerParts<K, V> {
         this.network = new NetworkClient(NetworkConfigs.from(config, clientId), time);
         this.scheduler = new ThreadScheduler("brook-" + clientId + "-consumer");
         long requestTimeoutMs = settings.requestTimeoutMs();
+        this.signal = new Signal();
+        this.securityFailures = new SecurityFailures(signal);
         WakingSender waking = new WakingSender(EventingRequestSender.wrap(network.sender(scheduler), events,
-                clientId, time, requestTimeoutMs));
+                clientId, time, requestTimeoutMs), securityFailures);
         WakingSender wakingCoordinator = new WakingSender(EventingRequestSender.wrap(network.sender(scheduler,
-                ConnectionRole.COORDINATOR), events, clientId, time, requestTimeoutMs));
+                ConnectionRole.COORDINATOR), events, clientId, time, requestTimeoutMs), securityFailures);
         this.sender = waking;
         RequestSender coordinatorSender = wakingCoordinator;
         List<BootstrapAddress> bootstrap = config.get(CommonConfigs.BOOTSTRAP_SERVERS).stream()
@@ -107,7 +110,6 @@ final class ConsumerParts<K, V> {
         this.metadata = new MetadataManager(MetadataConfig.from(config, clientId, settings.allowAutoCreateTopics()),
                 sender, DnsBootstrapResolver.system(bootstrap, config.get(CommonConfigs.CLIENT_DNS_LOOKUP),
                         network.lookupExecutor()), time, scheduler, WantedTopics.none());
-        this.signal = new Signal();
         this.lastPollMs = new AtomicLong(time.monotonicMs());
         this.subscriptions = new SubscriptionState(settings.resetStrategy(), groupId != null,
                 settings.isolationLevel(), signal);

@@ -250,12 +250,16 @@ public final class DefaultConsumer<K, V> implements Consumer<K, V> {
         }
     }
 
-    /** Throws the error of a failed partition or of the group, if any. */
+    /** Throws the error of a failed partition or of the group, or a security failure met since, if any. */
     private void throwIfFailed() {
         BrookException fatal = parts.membership == null ? null : parts.membership.fatalError();
         if (fatal != null) {
             parts.observer.crashed(fatal);
             throw fatal;
+        }
+        BrookException security = parts.securityFailures.take();
+        if (security != null) {
+            throw security;
         }
         BrookException failure = null;
         subscriptions.lock().lock();

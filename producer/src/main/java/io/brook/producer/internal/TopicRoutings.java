@@ -7,6 +7,7 @@ import io.brook.core.internal.metadata.ClusterSnapshot;
 import io.brook.core.internal.metadata.MetadataManager;
 import io.brook.core.internal.metadata.PartitionMetadata;
 import io.brook.core.internal.metadata.TopicMetadata;
+import io.brook.core.internal.util.Futures;
 import io.brook.protocol.Errors;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -25,7 +26,9 @@ import io.brook.core.Time;
  * (published when the metadata changes), the records that waited for their topic placed into batches, in order, as
  * soon as the topic is known, and those that waited past {@code max.block.ms} failed with a typed error. It also
  * keeps the producer's wanted topics: topics are added on first send and dropped after {@code metadata.max.idle.ms}
- * without sends.
+ * without sends. A refresh that fails for good (a failed SASL authentication, a refused TLS handshake: errors
+ * that are not retriable) fails the records that were waiting when it was asked with that error at once, instead
+ * of letting them wait out {@code max.block.ms} while refreshes keep failing.
  *
  * <p>Sender thread only; touches topics' pending records under their pending lock.
  */
@@ -44,6 +47,8 @@ final class TopicRoutings {
     private long appliedVersion = -1;
     private long nextIdleCheckMs;
     private CompletableFuture<?> refreshAsked;
+    /** When {@link #refreshAsked} was asked (monotonic ms). */
+    private long refreshAskedMs;
 
     TopicRoutings(SenderSettings settings, RecordAccumulator accumulator, RecordIntake intake,
             MetadataManager metadata, Executor callbacks, Runnable wake, Time time) {
@@ -70,11 +75,12 @@ final class TopicRoutings {
             }
         }
         accumulator.takeNewlyPending(waiting);
+        BrookException refreshError = failedRefresh();
         long next = Long.MAX_VALUE;
         boolean refresh = false;
         for (int i = waiting.size() - 1; i >= 0; i--) {
             TopicState t = waiting.get(i);
-            long due = placeOrExpire(t, snapshot, nowMs);
+            long due = placeOrExpire(t, snapshot, refreshError, nowMs);
             if (due == Long.MAX_VALUE) {
                 waiting.remove(i);
             } else {
@@ -101,8 +107,21 @@ final class TopicRoutings {
 
     private void askForRefresh() {
         if (refreshAsked == null || refreshAsked.isDone()) {
+            refreshAskedMs = time.monotonicMs();
             refreshAsked = metadata.requestUpdate().whenComplete((s, e) -> wake.run());
         }
+    }
+
+    /**
+     * The error of the last refresh asked for, if it failed for good: the metadata manager fails its waiters only
+     * with errors that are not retriable (retriable ones keep them for the retry).
+     */
+    private BrookException failedRefresh() {
+        if (refreshAsked == null || !refreshAsked.isCompletedExceptionally()) {
+            return null;
+        }
+        Throwable error = Futures.unwrap(refreshAsked.handle((s, e) -> e).join());
+        return error instanceof BrookException b && !b.isRetriable() ? b : null;
     }
 
     // ---- routing -------------------------------------------------------------------------------------------------
@@ -136,8 +155,13 @@ final class TopicRoutings {
 
     // ---- waiting records ---------------------------------------------------------------------------------------
 
-    /** @return when the first still waiting record expires, or {@link Long#MAX_VALUE} if none waits */
-    private long placeOrExpire(TopicState topic, ClusterSnapshot snapshot, long nowMs) {
+    /**
+     * @param refreshError the error the last refresh failed with for good, or null: it fails the records that
+     *     were sent before that refresh was asked (later ones wait for the next refresh)
+     * @return when the first still waiting record expires, or {@link Long#MAX_VALUE} if none waits
+     */
+    private long placeOrExpire(TopicState topic, ClusterSnapshot snapshot, BrookException refreshError,
+            long nowMs) {
         List<Failed> failed = new ArrayList<>();
         long next = Long.MAX_VALUE;
         topic.pendingLock.lock();
@@ -159,6 +183,8 @@ final class TopicRoutings {
                         failed.add(new Failed(r, e));
                     }
                     pending.pollFirst();
+                } else if (refreshError != null && r.deadlineMs() - settings.maxBlockMs() <= refreshAskedMs) {
+                    failed.add(new Failed(pending.pollFirst(), refreshError));
                 } else if (nowMs >= r.deadlineMs()) {
                     failed.add(new Failed(pending.pollFirst(), expired(topic.name, r, snapshot)));
                 } else {

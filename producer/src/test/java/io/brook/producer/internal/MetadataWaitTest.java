@@ -3,9 +3,13 @@ package io.brook.producer.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.brook.common.errors.NetworkException;
+import io.brook.common.errors.SaslAuthenticationException;
+import io.brook.common.errors.TimeoutException;
 import io.brook.common.errors.TopicAuthorizationException;
 import io.brook.common.errors.UnknownTopicOrPartitionException;
 import io.brook.producer.RecordMetadata;
+import io.brook.protocol.ApiKey;
 import io.brook.protocol.Errors;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -79,6 +83,39 @@ class MetadataWaitTest {
             f.advance(200);
             assertThatThrownBy(sent::join).cause().isInstanceOf(TopicAuthorizationException.class)
                     .hasMessageContaining("'secret'");
+        }
+    }
+
+    @Test
+    void aRefreshThatFailsForGoodFailsTheWaitingRecordsAtOnceWithItsError() {
+        SaslAuthenticationException denied = new SaslAuthenticationException(
+                "SASL SCRAM-SHA-256 authentication with broker b:9092 failed");
+        FakeCluster cluster = new FakeCluster(1).handle(ApiKey.METADATA, body -> denied);
+        try (CoreFixture f = CoreFixture.builder(cluster).maxBlock(60_000).build()) {
+            CompletableFuture<RecordMetadata> first = f.send("t", "k", "v");
+            f.advance(200);
+            assertThat(first).as("failed long before max.block.ms").isCompletedExceptionally();
+            assertThatThrownBy(first::join).cause().isSameAs(denied);
+            // A record sent afterwards waits for a refresh of its own, which fails the same way.
+            CompletableFuture<RecordMetadata> later = f.send("t", "k2", "v");
+            f.advance(2_000);
+            assertThat(later).isCompletedExceptionally();
+            assertThatThrownBy(later::join).cause().isSameAs(denied);
+            assertThat(f.core.pool.availableBytes()).isEqualTo(f.core.pool.totalBytes());
+        }
+    }
+
+    @Test
+    void aRetriableRefreshFailureKeepsTheRecordsWaitingUntilMaxBlock() {
+        FakeCluster cluster = new FakeCluster(1).handle(ApiKey.METADATA, body -> new NetworkException("reset"));
+        try (CoreFixture f = CoreFixture.builder(cluster).maxBlock(5_000).build()) {
+            CompletableFuture<RecordMetadata> sent = f.send("t", "k", "v");
+            f.advance(4_000);
+            assertThat(sent).isNotDone();
+            f.advance(1_000);
+            assertThat(sent).isCompletedExceptionally();
+            assertThatThrownBy(sent::join).cause().isInstanceOf(TimeoutException.class)
+                    .hasMessageContaining("max.block.ms");
         }
     }
 }
