@@ -94,7 +94,7 @@ final class ConsumerParts<K, V> {
         this.time = Time.SYSTEM;
         this.events = EventDispatcher.forListener(clientId, listener);
         this.meters = meterRegistry == null ? Meters.none() : Meters.micrometer(meterRegistry, clientId);
-        this.network = new NetworkClient(NetworkConfigs.from(config, clientId), time);
+        this.network = new NetworkClient(NetworkConfigs.builder(config, clientId).events(events).build(), time);
         this.scheduler = new ThreadScheduler("brook-" + clientId + "-consumer");
         long requestTimeoutMs = settings.requestTimeoutMs();
         this.signal = new Signal();

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.brook.common.Serializers;
 import io.brook.common.event.ClientEvent;
+import io.brook.common.event.ConnectEvent;
+import io.brook.common.event.DisconnectEvent;
 import io.brook.common.event.RequestEvent;
 import io.brook.common.event.RequestQueueSizeEvent;
 import io.brook.producer.BatchFailedEvent;
@@ -85,8 +87,11 @@ class ProducerObservabilityIT {
             assertThat(registry.getMeters()).as("meters removed on close").isEmpty();
         }
         Set<Class<?>> kinds = events.stream().map(Object::getClass).collect(Collectors.toSet());
-        assertThat(kinds).contains(RequestEvent.class, RequestQueueSizeEvent.class, BatchSentEvent.class,
-                BatchFailedEvent.class);
+        assertThat(kinds).contains(ConnectEvent.class, RequestEvent.class, RequestQueueSizeEvent.class,
+                BatchSentEvent.class, BatchFailedEvent.class);
+        assertThat(events.stream().filter(e -> e instanceof ConnectEvent).map(e -> ((ConnectEvent) e).broker()))
+                .as("connected to the cluster's brokers")
+                .allMatch(b -> cluster.bootstrapServers().contains(":" + b.port()));
         assertThat(events.stream().filter(e -> e instanceof RequestEvent).map(e -> ((RequestEvent) e).api()))
                 .contains("Metadata", "Produce", "InitProducerId");
         int sentRecords = events.stream().filter(e -> e instanceof BatchSentEvent b && b.topic().equals(topic))
@@ -98,6 +103,29 @@ class ProducerObservabilityIT {
         assertThat(failure.error()).contains("RecordTooLargeException");
         assertThat(events).allMatch(e -> e.clientId().equals("observed"));
         assertThat(listenerThreads.stream().map(Thread::getName).distinct()).containsExactly("brook-observed-events");
+    }
+
+    @Test
+    void aConnectionThatCannotBeOpenedIsADisconnectEventNamingTheBroker() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort(); // nothing listens there once the socket is closed
+        }
+        List<ClientEvent> events = new CopyOnWriteArrayList<>();
+        try (Producer<String, String> producer = Producer.builder(Map.of("bootstrap.servers",
+                        "127.0.0.1:" + closedPort, "client.id", "unreachable", "max.block.ms", 2_000))
+                .keySerializer(Serializers.string()).valueSerializer(Serializers.string())
+                .eventListener(events::add).build()) {
+            producer.send(ProducerRecord.of("nowhere", "k", "v"));
+            awaitEvents(events, DisconnectEvent.class);
+        }
+        DisconnectEvent disconnect = (DisconnectEvent) events.stream().filter(e -> e instanceof DisconnectEvent)
+                .findFirst().orElseThrow();
+        assertThat(disconnect.broker().port()).isEqualTo(closedPort);
+        assertThat(disconnect.broker().host()).isEqualTo("127.0.0.1");
+        assertThat(disconnect.reason()).isNotBlank();
+        assertThat(disconnect.clientId()).isEqualTo("unreachable");
+        assertThat(events).noneMatch(e -> e instanceof ConnectEvent);
     }
 
     private static double counter(SimpleMeterRegistry registry, String name, String topic) {

@@ -136,10 +136,15 @@ public final class DefaultProducer<K, V> implements Producer<K, V> {
         // As kafka-clients does: a bootstrap list of which not one name resolves fails here, not on every send.
         new DnsBootstrapResolver(options.bootstrapServers(), config.get(CommonConfigs.CLIENT_DNS_LOOKUP),
                 HostResolver.SYSTEM, Runnable::run).requireResolvable();
-        p.network = new NetworkClient(NetworkConfigs.from(config, clientId), p.time);
+        p.events = EventDispatcher.forListener(clientId, listener);
+        try {
+            p.network = new NetworkClient(NetworkConfigs.builder(config, clientId).events(p.events).build(), p.time);
+        } catch (RuntimeException e) {
+            closeEvents(p.events);
+            throw e;
+        }
         try {
             p.loop = new SenderLoop(clientId, p.time);
-            p.events = EventDispatcher.forListener(clientId, listener);
             p.meters = meterRegistry == null ? Meters.none() : Meters.micrometer(meterRegistry, clientId);
             p.callbacks = new CallbackExecutor(clientId);
             p.requests = EventingRequestSender.wrap(p.network.sender(p.loop), p.events, clientId, p.time,
@@ -158,7 +163,14 @@ public final class DefaultProducer<K, V> implements Producer<K, V> {
             if (p.loop != null) {
                 p.loop.shutdown(Duration.ofSeconds(1));
             }
+            closeEvents(p.events);
             throw e;
+        }
+    }
+
+    private static void closeEvents(EventSink events) {
+        if (events instanceof EventDispatcher d) {
+            d.close(Duration.ofSeconds(1));
         }
     }
 

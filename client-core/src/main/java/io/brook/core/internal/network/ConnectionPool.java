@@ -50,7 +50,7 @@ final class ConnectionPool {
                 NetworkConfig.RECONNECT_BACKOFF_JITTER);
         this.slotSettings = new ConnectionSlot.Settings(this::open, lookup, negotiator, time, reconnectBackoff,
                 setupTimeouts(config), config.connectionsMaxIdleMs(), tuning.slotTickMs(),
-                config.maxInFlightPerConnection(), config.maxQueuedPerConnection(), config.clientId());
+                config.maxInFlightPerConnection(), config.maxQueuedPerConnection(), config.clientId(), config.events());
     }
 
     /**

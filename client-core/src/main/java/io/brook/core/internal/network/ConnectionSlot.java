@@ -2,7 +2,11 @@ package io.brook.core.internal.network;
 
 import io.brook.common.errors.BrookException;
 import io.brook.common.errors.NetworkException;
+import io.brook.common.event.BrokerAddress;
+import io.brook.common.event.ConnectEvent;
+import io.brook.common.event.DisconnectEvent;
 import io.brook.core.Time;
+import io.brook.core.internal.event.EventSink;
 import io.brook.core.internal.util.ExponentialBackoff;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -87,11 +91,13 @@ final class ConnectionSlot {
      * @param tickMs how often deadlines are checked
      * @param maxInFlight requests written and unanswered at most
      * @param maxQueued requests waiting to be written at most
+     * @param events where connect and disconnect events go
      */
     record Settings(ChannelOpener opener, AddressLookup lookup, VersionNegotiator negotiator, Time time,
             ExponentialBackoff reconnectBackoff, ExponentialBackoff setupTimeouts, long maxIdleMs, long tickMs,
-            int maxInFlight, int maxQueued, String clientId) {
+            int maxInFlight, int maxQueued, String clientId, EventSink events) {
         Settings {
+            Objects.requireNonNull(events, "events");
             Objects.requireNonNull(opener, "opener");
             Objects.requireNonNull(lookup, "lookup");
             Objects.requireNonNull(negotiator, "negotiator");
@@ -413,6 +419,9 @@ final class ConnectionSlot {
         failures = 0;
         lastFailure = null;
         state = State.READY;
+        if (settings.events().enabled()) {
+            settings.events().emit(new ConnectEvent(settings.clientId(), time.milliseconds(), address()));
+        }
         ready.drain(queue);
         for (CompletableFuture<BrokerApiVersions> waiter : drainWaiters()) {
             waiter.complete(versions);
@@ -451,9 +460,21 @@ final class ConnectionSlot {
             log.debug("[{}] {} (attempt {}, next in {} ms)", settings.clientId(), error.getMessage(), failures,
                     backoffMs);
         }
+        disconnected(error.getMessage());
         queue.failAll(error);
         for (CompletableFuture<BrokerApiVersions> waiter : drainWaiters()) {
             waiter.completeExceptionally(error);
+        }
+    }
+
+    private BrokerAddress address() {
+        Endpoint e = endpoint;
+        return new BrokerAddress(e.nodeId(), e.host(), e.port());
+    }
+
+    private void disconnected(String reason) {
+        if (settings.events().enabled()) {
+            settings.events().emit(new DisconnectEvent(settings.clientId(), time.milliseconds(), address(), reason));
         }
     }
 
@@ -486,6 +507,7 @@ final class ConnectionSlot {
             if (state == State.READY) {
                 state = State.DISCONNECTED;
                 log.debug("[{}] Connection to {} closed", settings.clientId(), endpoint);
+                disconnected("closed");
                 if (!queue.isEmpty()) {
                     // Requests that never reached the old connection go out on a new one.
                     startConnect();

@@ -1,5 +1,6 @@
 package io.brook.core.internal.network;
 
+import io.brook.core.internal.event.EventSink;
 import io.brook.core.internal.security.SecuritySettings;
 import io.brook.protocol.ApiKey;
 import java.util.Collections;
@@ -58,7 +59,8 @@ public record NetworkConfig(
         int ioThreads,
         int maxInFlightPerConnection,
         int maxQueuedPerConnection,
-        SecuritySettings security) {
+        SecuritySettings security,
+        EventSink events) {
 
     public static final long DEFAULT_REQUEST_TIMEOUT_MS = 30_000L;
     public static final long DEFAULT_SOCKET_CONNECTION_SETUP_TIMEOUT_MS = 10_000L;
@@ -123,6 +125,7 @@ public record NetworkConfig(
             throw new IllegalArgumentException("maxQueuedPerConnection must be >= 1: " + maxQueuedPerConnection);
         }
         Objects.requireNonNull(security, "security");
+        Objects.requireNonNull(events, "events");
     }
 
     /** A builder holding every default, for {@code clientId}. */
@@ -169,6 +172,7 @@ public record NetworkConfig(
         private int maxInFlightPerConnection = DEFAULT_MAX_IN_FLIGHT_PER_CONNECTION;
         private int maxQueuedPerConnection = DEFAULT_MAX_QUEUED_PER_CONNECTION;
         private SecuritySettings security = SecuritySettings.PLAINTEXT;
+        private EventSink events = EventSink.NONE;
 
         private Builder(String clientId) {
             this.clientId = clientId;
@@ -256,11 +260,17 @@ public record NetworkConfig(
             return this;
         }
 
+        /** Where connection events ({@code ConnectEvent}, {@code DisconnectEvent}) go; none by default. */
+        public Builder events(EventSink v) {
+            this.events = v;
+            return this;
+        }
+
         public NetworkConfig build() {
             return new NetworkConfig(clientId, requestTimeoutMs, socketConnectionSetupTimeoutMs,
                     socketConnectionSetupTimeoutMaxMs, reconnectBackoffMs, reconnectBackoffMaxMs, connectionsMaxIdleMs,
                     maxResponseSizeBytes, sendBufferBytes, receiveBufferBytes, versionPins, ioThreads,
-                    maxInFlightPerConnection, maxQueuedPerConnection, security);
+                    maxInFlightPerConnection, maxQueuedPerConnection, security, events);
         }
     }
 }

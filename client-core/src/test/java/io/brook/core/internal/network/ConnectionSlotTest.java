@@ -53,7 +53,7 @@ class ConnectionSlotTest {
         loopChannel.freezeTime();
         ConnectionSlot.Settings settings = new ConnectionSlot.Settings(this::open, this::lookUp,
                 new VersionNegotiator(Map.of()), time, ExponentialBackoff.fixed(0), setupTimeouts, -1, 100, 100, 1_000,
-                "slot-test");
+                "slot-test", io.brook.core.internal.event.EventSink.NONE);
         return new ConnectionSlot(BROKER, (EventLoop) loopChannel.eventLoop(), settings);
     }
 

@@ -32,7 +32,7 @@ class NetworkConfigTest {
         Map<ApiKey, VersionRange> pins = new HashMap<>();
         pins.put(ApiKey.METADATA, VersionRange.of(1, 9));
         NetworkConfig c = new NetworkConfig("app", 1, 1, 1, 0, 0, -1, 4, -1, -1, pins, 1, 1, 1,
-                io.brook.core.internal.security.SecuritySettings.PLAINTEXT);
+                io.brook.core.internal.security.SecuritySettings.PLAINTEXT, io.brook.core.internal.event.EventSink.NONE);
         pins.put(ApiKey.API_VERSIONS, VersionRange.of(3, 3));
         assertThat(c.versionPins()).containsOnlyKeys(ApiKey.METADATA);
         assertThatThrownBy(() -> c.versionPins().put(ApiKey.API_VERSIONS, VersionRange.of(4, 4)))
