@@ -2,9 +2,6 @@ package io.brook.core.internal.network;
 
 import io.brook.common.errors.BrookException;
 import io.brook.common.errors.NetworkException;
-import io.brook.common.event.BrokerAddress;
-import io.brook.common.event.ConnectEvent;
-import io.brook.common.event.DisconnectEvent;
 import io.brook.core.Time;
 import io.brook.core.internal.event.EventSink;
 import io.brook.core.internal.util.ExponentialBackoff;
@@ -117,6 +114,7 @@ final class ConnectionSlot {
     private final Settings settings;
     private final Time time;
     private final RequestQueue queue;
+    private final ConnectionEvents events;
 
     private volatile State state = State.DISCONNECTED;
     private volatile BrokerApiVersions readyVersions;
@@ -142,6 +140,7 @@ final class ConnectionSlot {
         this.settings = settings;
         this.time = settings.time();
         this.queue = new RequestQueue(settings.maxQueued());
+        this.events = new ConnectionEvents(settings.events(), settings.clientId(), time);
     }
 
     EventLoop loop() {
@@ -419,9 +418,7 @@ final class ConnectionSlot {
         failures = 0;
         lastFailure = null;
         state = State.READY;
-        if (settings.events().enabled()) {
-            settings.events().emit(new ConnectEvent(settings.clientId(), time.milliseconds(), address()));
-        }
+        events.connected(endpoint);
         ready.drain(queue);
         for (CompletableFuture<BrokerApiVersions> waiter : drainWaiters()) {
             waiter.complete(versions);
@@ -460,21 +457,10 @@ final class ConnectionSlot {
             log.debug("[{}] {} (attempt {}, next in {} ms)", settings.clientId(), error.getMessage(), failures,
                     backoffMs);
         }
-        disconnected(error.getMessage());
+        events.disconnected(endpoint, error.getMessage());
         queue.failAll(error);
         for (CompletableFuture<BrokerApiVersions> waiter : drainWaiters()) {
             waiter.completeExceptionally(error);
-        }
-    }
-
-    private BrokerAddress address() {
-        Endpoint e = endpoint;
-        return new BrokerAddress(e.nodeId(), e.host(), e.port());
-    }
-
-    private void disconnected(String reason) {
-        if (settings.events().enabled()) {
-            settings.events().emit(new DisconnectEvent(settings.clientId(), time.milliseconds(), address(), reason));
         }
     }
 
@@ -507,7 +493,7 @@ final class ConnectionSlot {
             if (state == State.READY) {
                 state = State.DISCONNECTED;
                 log.debug("[{}] Connection to {} closed", settings.clientId(), endpoint);
-                disconnected("closed");
+                events.disconnected(endpoint, "closed");
                 if (!queue.isEmpty()) {
                     // Requests that never reached the old connection go out on a new one.
                     startConnect();
