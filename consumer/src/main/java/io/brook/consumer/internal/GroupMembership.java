@@ -20,7 +20,6 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -96,10 +95,7 @@ final class GroupMembership {
     private int joinedVersion = -1;
     private LeaderAssignment leaderAssignment;
     private Map<String, Integer> assignedCounts = Map.of();
-    private boolean heartbeatInFlight;
-    private long nextHeartbeatMs;
-    private long lastHeartbeatOkMs;
-    private long heartbeatSentMs;
+    private final HeartbeatClock heartbeats = new HeartbeatClock();
     private long lastPollMs = -1L;
     private boolean pollTimedOut;
     private boolean leaveRequested;
@@ -273,19 +269,18 @@ final class GroupMembership {
     }
 
     private void checkSession(long nowMs) {
-        if (state == State.STABLE && nowMs - lastHeartbeatOkMs > settings.sessionTimeoutMs()) {
+        if (state == State.STABLE && heartbeats.sessionExpired(nowMs, settings.sessionTimeoutMs())) {
             coordinator.unknown("no heartbeat answered for session.timeout.ms=" + settings.sessionTimeoutMs());
-            lastHeartbeatOkMs = nowMs;
+            heartbeats.alive(nowMs);
         }
     }
 
     private void maybeHeartbeat(long nowMs, Endpoint target, List<GroupRequest> out) {
         boolean member = (state == State.STABLE || state == State.PREPARING) && generation >= 0;
-        if (!member || heartbeatInFlight || nowMs < nextHeartbeatMs) {
+        if (!member || !heartbeats.due(nowMs)) {
             return;
         }
-        heartbeatInFlight = true;
-        heartbeatSentMs = nowMs;
+        heartbeats.sent(nowMs);
         out.add(new GroupRequest(GroupRequest.Kind.HEARTBEAT, target, GroupRequests.heartbeat(groupId,
                 settings.groupInstanceId(), memberId, generation), settings.requestTimeoutMs(), generation));
     }
@@ -310,7 +305,7 @@ final class GroupMembership {
             rebalanceStartMs = nowMs;
             listener.rebalanceStarted(rejoinReason, Set.copyOf(owned));
         }
-        RebalanceStep before = preJoinStep();
+        RebalanceStep before = JoinPlan.preJoinStep(owned, generation, cooperative, subscription.topics());
         if (before != null && !before.partitions().isEmpty()) {
             state = State.PREPARING;
             queuedSteps.add(before);
@@ -324,40 +319,7 @@ final class GroupMembership {
                 memberId.isEmpty() ? "a new member" : memberId);
         out.add(new GroupRequest(GroupRequest.Kind.JOIN, target, GroupRequests.joinGroup(groupId,
                 settings.groupInstanceId(), memberId, settings.sessionTimeoutMs(), settings.maxPollIntervalMs(),
-                protocols(), rejoinReason), settings.maxPollIntervalMs() + JOIN_GRACE_MS, generation));
-    }
-
-    /** What the polling thread must do before this member joins, or null. */
-    private RebalanceStep preJoinStep() {
-        if (owned.isEmpty()) {
-            return null;
-        }
-        if (generation < 0) {
-            return RebalanceStep.of(RebalanceStep.Kind.LOST, owned, generation);
-        }
-        if (!cooperative) {
-            return RebalanceStep.of(RebalanceStep.Kind.REVOKE, owned, generation);
-        }
-        Set<TopicPartition> unsubscribed = new LinkedHashSet<>();
-        for (TopicPartition tp : owned) {
-            if (!subscription.topics().contains(tp.topic())) {
-                unsubscribed.add(tp);
-            }
-        }
-        return unsubscribed.isEmpty() ? null : RebalanceStep.of(RebalanceStep.Kind.REVOKE, unsubscribed, generation);
-    }
-
-    private List<GroupRequests.Protocol> protocols() {
-        List<String> topics = new ArrayList<>(subscription.topics());
-        List<TopicPartition> ownedList = List.copyOf(owned);
-        List<GroupRequests.Protocol> out = new ArrayList<>(assignors.size());
-        for (Assignor a : assignors) {
-            ConsumerProtocol.Subscription s = new ConsumerProtocol.Subscription(topics,
-                    a.subscriptionUserData(subscription.topics()), ownedList, generation,
-                    settings.rack().isEmpty() ? Optional.empty() : Optional.of(settings.rack()));
-            out.add(new GroupRequests.Protocol(a.name(), s.toBytes(ConsumerProtocol.SUBSCRIPTION_VERSION)));
-        }
-        return out;
+                JoinPlan.protocols(assignors, subscription.topics(), owned, generation, settings.rack()), rejoinReason), settings.maxPollIntervalMs() + JOIN_GRACE_MS, generation));
     }
 
     private void maybeSync(long nowMs, Endpoint target, List<GroupRequest> out) {
@@ -406,8 +368,7 @@ final class GroupMembership {
                 }
             }
             case HEARTBEAT -> {
-                heartbeatInFlight = false;
-                nextHeartbeatMs = nowMs + settings.retryBackoff().backoffMs(0);
+                heartbeats.failed(nowMs, settings.retryBackoff().backoffMs(0));
                 coordinator.unknown("heartbeat failed: " + error);
             }
             case LEAVE -> log.debug("[{}] Group {}: LeaveGroup got no answer: {}", settings.clientId(), groupId,
@@ -513,8 +474,7 @@ final class GroupMembership {
         Set<TopicPartition> added = new LinkedHashSet<>(assignedSet);
         added.removeAll(owned);
         state = State.STABLE;
-        lastHeartbeatOkMs = nowMs;
-        nextHeartbeatMs = nowMs + settings.heartbeatIntervalMs();
+        heartbeats.generationStarted(nowMs, settings.heartbeatIntervalMs());
         if (!revoked.isEmpty()) {
             queuedSteps.add(RebalanceStep.of(RebalanceStep.Kind.REVOKE, revoked, generation));
             rejoinAfterSteps = cooperative;
@@ -529,16 +489,14 @@ final class GroupMembership {
     }
 
     private void onHeartbeat(GroupRequest request, Errors error, long nowMs) {
-        heartbeatInFlight = false;
-        nextHeartbeatMs = nowMs + settings.heartbeatIntervalMs();
-        listener.heartbeat(error, nowMs - heartbeatSentMs);
+        listener.heartbeat(error, heartbeats.answered(nowMs, settings.heartbeatIntervalMs()));
         if (request.generation() != generation && error != Errors.NONE) {
             return;
         }
         switch (error) {
-            case NONE -> lastHeartbeatOkMs = nowMs;
+            case NONE -> heartbeats.alive(nowMs);
             case REBALANCE_IN_PROGRESS -> {
-                lastHeartbeatOkMs = nowMs;
+                heartbeats.alive(nowMs);
                 if (state == State.STABLE) {
                     requestRejoin("the group is rebalancing", nowMs);
                 }
@@ -556,7 +514,7 @@ final class GroupMembership {
             }
             case NOT_COORDINATOR, COORDINATOR_NOT_AVAILABLE -> coordinator.unknown("heartbeat answered " + error);
             case FENCED_INSTANCE_ID, GROUP_AUTHORIZATION_FAILED -> fail(error, "Heartbeat of group " + groupId);
-            default -> nextHeartbeatMs = nowMs + settings.retryBackoff().backoffMs(0);
+            default -> heartbeats.retryIn(nowMs, settings.retryBackoff().backoffMs(0));
         }
     }
 
@@ -654,11 +612,11 @@ final class GroupMembership {
     /** The earliest time {@link #poll} may have something new to do, for the background loop's timer. */
     long nextDeadlineMs(long nowMs) {
         long next = Math.min(coordinator.nextLookupMs(), Long.MAX_VALUE);
-        if ((state == State.STABLE || state == State.PREPARING) && generation >= 0 && !heartbeatInFlight) {
-            next = Math.min(next, nextHeartbeatMs);
+        if ((state == State.STABLE || state == State.PREPARING) && generation >= 0) {
+            next = Math.min(next, heartbeats.nextDueMs());
         }
         if (state == State.STABLE) {
-            next = Math.min(next, lastHeartbeatOkMs + settings.sessionTimeoutMs() + 1);
+            next = Math.min(next, heartbeats.sessionDeadlineMs(settings.sessionTimeoutMs()));
         }
         if (lastPollMs >= 0 && !pollTimedOut && (!memberId.isEmpty() || !owned.isEmpty())) {
             next = Math.min(next, lastPollMs + settings.maxPollIntervalMs() + 1);
